@@ -1,0 +1,46 @@
+import Fuse from 'fuse.js';
+
+/** Shorter words are left alone: too many real words sit one typo away from each other. */
+const MIN_WORD = 5;
+
+/**
+ * Fixes typos in the words that matter most, with fuse.js over a short vocabulary (place
+ * names, cloud names, scope items, article title words). Only words the knowledge base does
+ * not know are corrected, and only to a word one or two edits away, so "long" never becomes
+ * "london" while "canda", "azrue" and "pathcing" are fixed.
+ */
+export class Corrector {
+  private readonly fuse: Fuse<string>;
+
+  constructor(vocabulary: Iterable<string>, private readonly isKnown: (word: string) => boolean) {
+    const list = [...new Set([...vocabulary].map((w) => w.toLowerCase()).filter((w) => w.length >= 4 && /^[a-z]+$/.test(w)))];
+    this.fuse = new Fuse(list, { includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 3 });
+  }
+
+  correct(text: string): string {
+    return text.replace(/[a-z]{5,}/g, (word) => {
+      if (word.length < MIN_WORD || this.isKnown(word)) return word;
+      const allowed = word.length <= 6 ? 1 : 2;
+      for (const { item } of this.fuse.search(word, { limit: 3 })) {
+        if (item[0] === word[0] && editDistance(word, item) <= allowed) return item;
+      }
+      return word;
+    });
+  }
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
+export function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = best;
+    }
+  }
+  return rows[a.length]![b.length]!;
+}

@@ -1,0 +1,69 @@
+import type { ProcedureFact } from '../facts/types.js';
+import { terms } from '../text.js';
+import { makeAnswer } from './render.js';
+import type { Answerer, KnowledgeContext } from './types.js';
+import { conceptsOf } from '../search.js';
+
+const HOW_TO = /\bhow (do|can|should|would|could|to)\b|\bhow does\b|\bsteps?\b|\bwalk me through\b|\bprocedure\b|\binstructions?\b|\bguide\b|\bwhat do i (need to )?do\b/;
+/** "What happens after I accept the terms?": the answer is what follows that step. */
+const AFTER = /\b(what happens|what comes|what is next|what next|then what|what do i do|what should i do)\b.*\b(after|once|when)\b|\bafter (i|we|you)\b.*\?/;
+/** The words of a how-to request itself, which say nothing about which procedure. */
+const REQUEST_TERMS = new Set(terms('how do can should would steps step walk through procedure instructions guide process happen happens next after once'));
+
+/** Step-by-step procedures, as an ordered list, with what happens once they are done. */
+export const procedureAnswerer: Answerer = {
+  name: 'procedure',
+  matches: (q) => HOW_TO.test(q.text) || AFTER.test(q.text),
+  answer(q, knowledge) {
+    const concepts = q.concepts.filter((c) => !REQUEST_TERMS.has(c.term));
+    if (concepts.length === 0 || knowledge.facts.procedures.length === 0) return null;
+    if (AFTER.test(q.text)) return whatFollows(q.text, knowledge);
+    const scored = knowledge.facts.procedures.map((procedure) => {
+      const title = knowledge.sources.ref(procedure.slug).title;
+      const text = [title, procedure.heading, procedure.intro?.plain ?? '', ...procedure.steps.map((s) => s.plain)].join(' ');
+      return { procedure, coverage: knowledge.index.coverage(concepts, new Set(terms(text))), titleCoverage: knowledge.index.coverage(concepts, new Set(terms(title))) };
+    });
+    scored.sort((a, b) => b.coverage + b.titleCoverage - (a.coverage + a.titleCoverage));
+    const best = scored[0]!;
+    return render(best.procedure, best.coverage, knowledge.sources.links.bind(knowledge.sources), knowledge.sources.ref(best.procedure.slug));
+  },
+};
+
+/** Finds the step the question names and answers with the steps after it, or the outcome. */
+function whatFollows(text: string, knowledge: KnowledgeContext) {
+  const clause = text.replace(/^[\s\S]*?\b(after|once|when)\b/, '');
+  const concepts = conceptsOf(clause).filter((c) => !REQUEST_TERMS.has(c.term));
+  let best: { procedure: ProcedureFact; step: number; coverage: number } | null = null;
+  for (const procedure of knowledge.facts.procedures) {
+    const title = knowledge.sources.ref(procedure.slug).title;
+    procedure.steps.forEach((step, index) => {
+      const coverage = knowledge.index.coverage(concepts, new Set(terms(`${step.plain} ${title}`)));
+      if (!best || coverage > best.coverage) best = { procedure, step: index, coverage };
+    });
+  }
+  const found = best as { procedure: ProcedureFact; step: number; coverage: number } | null;
+  if (!found || found.coverage < 0.5) return null;
+  const { procedure, step } = found;
+  const source = knowledge.sources.ref(procedure.slug);
+  const links = knowledge.sources.links.bind(knowledge.sources);
+  const after = procedure.steps.slice(step + 1);
+  const parts = [`After step ${step + 1} (${links(procedure.steps[step]!.markdown)}):`];
+  if (after.length > 0) parts.push(after.map((s, i) => `${step + 2 + i}. ${links(s.markdown)}`).join('\n'));
+  if (procedure.outcome.length > 0) {
+    const [first, ...rest] = procedure.outcome;
+    parts.push(links(first!.markdown) + (rest.length ? `\n\n${rest.map((r) => `- ${links(r.markdown)}`).join('\n')}` : ''));
+  }
+  return makeAnswer('howto', parts.join('\n\n'), [source], Math.min(0.9, found.coverage), [], ['Open a ticket']);
+}
+
+function render(procedure: ProcedureFact, coverage: number, links: (md: string) => string, source: ReturnType<import('./render.js').Sources['ref']>) {
+  const parts: string[] = [];
+  parts.push(`**${source.title}**`);
+  if (procedure.intro) parts.push(links(procedure.intro.markdown));
+  parts.push(procedure.steps.map((step, i) => `${i + 1}. ${links(step.markdown)}`).join('\n'));
+  if (procedure.outcome.length > 0) {
+    const [first, ...rest] = procedure.outcome;
+    parts.push(links(first!.markdown) + (rest.length ? `\n\n${rest.map((r) => `- ${links(r.markdown)}`).join('\n')}` : ''));
+  }
+  return makeAnswer('howto', parts.join('\n\n'), [source], Math.min(0.9, coverage), procedure.steps.map((s) => s.plain), ['Open a ticket', 'Who do I call for a critical outage?']);
+}

@@ -1,0 +1,27 @@
+import type { Facts } from '../facts/types.js';
+import type { PassageIndex } from '../search.js';
+import type { Answer, RegionId } from '../types.js';
+import type { Question } from './question.js';
+import type { Sources } from './render.js';
+
+/** What every answerer may read. */
+export interface KnowledgeContext {
+  facts: Facts;
+  index: PassageIndex;
+  sources: Sources;
+}
+
+/** What the conversation already knows about the customer. */
+export interface AskContext {
+  region?: RegionId;
+}
+
+/**
+ * One kind of question. Routing is data: an ordered list of answerers; each says whether the
+ * question is its kind and, if so, offers an answer with its confidence.
+ */
+export interface Answerer {
+  name: string;
+  matches(question: Question): boolean;
+  answer(question: Question, knowledge: KnowledgeContext, context: AskContext): Answer | null;
+}

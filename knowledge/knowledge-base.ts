@@ -1,0 +1,101 @@
+import { Corrector } from './answers/corrector.js';
+import { emailAnswerer, phoneAnswerer } from './answers/contacts.js';
+import { eligibilityAnswerer } from './answers/eligibility.js';
+import { logLocationAnswerer } from './answers/logs.js';
+import { passageAnswerer } from './answers/passages.js';
+import { procedureAnswerer } from './answers/procedures.js';
+import { analyseQuestion } from './answers/question.js';
+import { makeAnswer, Sources } from './answers/render.js';
+import { scopeAnswerer } from './answers/scope.js';
+import type { Answerer, AskContext, KnowledgeContext } from './answers/types.js';
+import { extractFacts } from './facts/index.js';
+import type { Facts } from './facts/types.js';
+import { buildPassages } from './passages.js';
+import { PLACE_NAMES } from './regions.js';
+import { PassageIndex } from './search.js';
+import { STOPWORDS, stem, words } from './text.js';
+import type { Answer, ParsedArticle } from './types.js';
+
+/** Below this confidence the bot says it does not know instead of guessing. */
+export const CONFIDENCE_BAR = 0.5;
+const STRUCTURED_PREFERENCE = 0.15;
+
+/** Structured answers first: a fact beats a passage that happens to share words with the question. */
+const ANSWERERS: readonly Answerer[] = [
+  phoneAnswerer,
+  emailAnswerer,
+  logLocationAnswerer,
+  scopeAnswerer,
+  procedureAnswerer,
+  eligibilityAnswerer,
+  passageAnswerer,
+];
+
+export interface KnowledgeBaseOptions {
+  /** Where article links point; none: answers name the article and its file. */
+  baseUrl?: string | null;
+}
+
+/**
+ * The knowledge base: articles, the facts extracted from them, and the passage index.
+ * `answer()` is the only thing the bot needs; it never throws for any question text.
+ */
+export class KnowledgeBase {
+  private readonly context: KnowledgeContext;
+  private readonly corrector: Corrector;
+
+  constructor(readonly articles: readonly ParsedArticle[], options: KnowledgeBaseOptions = {}) {
+    const facts = extractFacts(articles);
+    const index = new PassageIndex(buildPassages(articles));
+    this.context = { facts, index, sources: new Sources(articles, options.baseUrl ?? null) };
+    this.corrector = new Corrector(correctionVocabulary(articles, facts), (word) => STOPWORDS.has(word) || index.knows(stem(word)) || index.knows(word));
+  }
+
+  get facts(): Facts {
+    return this.context.facts;
+  }
+
+  get passageCount(): number {
+    return this.context.index.passages.length;
+  }
+
+  answer(text: string, context: AskContext = {}): Answer {
+    const question = analyseQuestion(text, this.corrector);
+    if (question.concepts.length === 0) return notFound();
+    const candidates: Answer[] = [];
+    for (const answerer of ANSWERERS) {
+      if (!answerer.matches(question)) continue;
+      const answer = answerer.answer(question, this.context, context);
+      if (answer) candidates.push(answer);
+    }
+    const confident = candidates.filter((a) => a.confidence >= CONFIDENCE_BAR);
+    // a fact-based answer is preferred over a passage of about the same confidence
+    const rank = (a: Answer): number => a.confidence + (a.kind === 'passage' ? 0 : STRUCTURED_PREFERENCE);
+    const [best, ...rest] = confident.sort((a, b) => rank(b) - rank(a));
+    if (!best) return notFound();
+    // two questions in one ("who do I call, and is patching covered?"): answer both
+    const second = rest.find((a) => a.kind !== best.kind && a.kind !== 'passage' && best.kind !== 'passage' && a.confidence >= 0.7);
+    if (!second) return best;
+    return makeAnswer(best.kind, `${best.text}\n\n${second.text}`, [...best.sources, ...second.sources], best.confidence, [...best.facts, ...second.facts], best.suggestions);
+  }
+}
+
+function notFound(): Answer {
+  return makeAnswer(
+    'not_found',
+    "I couldn't find an answer to that in the support knowledge base. I can open a support ticket so an engineer can help.",
+    [],
+    0,
+    [],
+    ['Open a ticket', 'help'],
+  );
+}
+
+/** Words worth correcting towards: places, clouds, scope items, article titles. */
+function correctionVocabulary(articles: readonly ParsedArticle[], facts: Facts): string[] {
+  const vocabulary = ['azure', 'amazon', 'microsoft', 'outage', 'critical', 'phone', 'email', 'ticket', 'support', 'scope', 'covered', 'patching', 'monitoring', 'reseller', 'windows', 'linux', 'agent'];
+  for (const place of PLACE_NAMES) vocabulary.push(...place.name.split(' '));
+  for (const scope of facts.scopes) for (const item of [...scope.inScope, ...scope.outOfScope]) vocabulary.push(...words(item));
+  for (const article of articles) vocabulary.push(...words(article.header.title));
+  return vocabulary;
+}

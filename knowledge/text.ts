@@ -1,0 +1,69 @@
+/**
+ * Word-level text handling shared by fact extraction and search: normalising, tokenising,
+ * stemming and stopwords. Small and deterministic, so query and index always agree.
+ */
+
+const CONTRACTIONS: [RegExp, string][] = [
+  [/\bcan[’']t\b/g, 'cannot'],
+  [/\bwon[’']t\b/g, 'will not'],
+  [/\b(\w+)n[’']t\b/g, '$1 not'],
+  [/\b(\w+)[’']re\b/g, '$1 are'],
+  [/\b(\w+)[’']ve\b/g, '$1 have'],
+  [/\b(\w+)[’']ll\b/g, '$1 will'],
+  [/\b(\w+)[’']d\b/g, '$1 would'],
+  [/\bi[’']m\b/g, 'i am'],
+  [/\b(what|where|who|how|that|it|there|here)[’']s\b/g, '$1 is'],
+  [/[’']s\b/g, ''],
+];
+
+/** Lower case, straight quotes, contractions spelled out. */
+export function normalise(text: string): string {
+  let out = text.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+  for (const [pattern, replacement] of CONTRACTIONS) out = out.replace(pattern, replacement);
+  return out;
+}
+
+/** Words of a text, lower-cased: letters and digits, split at every other character. */
+export function words(text: string): string[] {
+  return normalise(text).match(/[a-z0-9]+/g) ?? [];
+}
+
+export const STOPWORDS = new Set(
+  ('a an and are as at be been being but by can could did do does doing done for from had has have having how i if in into ' +
+    'is it its me my mine of on or our ours please should so some such than that the their them then there these they this ' +
+    'those to too us was we were what when where which while who whom why will with would you your yours am also any all ' +
+    'about after before just get got go going need needs want wants like know tell let lets may might must shall ' +
+    'hi hello hey thanks thank ok okay im id ive dont cant one way someone anyone something anything much many very ' +
+    'again able via per vs here now still yet').split(' '),
+);
+
+/**
+ * A light suffix-stripping stemmer (Porter-like, without its full rule set): enough to make
+ * "patching", "patched" and "patches" meet, and "creation", "created" and "create".
+ */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (/(ss|ch|sh|x|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith('ation') && w.length > 7) w = `${w.slice(0, -5)}ate`;
+  else if (w.endsWith('ing') && w.length > 5) w = undouble(w.slice(0, -3));
+  else if (w.endsWith('ed') && w.length > 4) w = undouble(w.slice(0, -2));
+  else if (w.endsWith('ly') && w.length > 5) w = w.slice(0, -2);
+  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
+  return w;
+}
+
+function undouble(w: string): string {
+  return /([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss|zz)$/.test(w) ? w.slice(0, -1) : w;
+}
+
+/** Content words of a text, stemmed, stopwords removed, in order (duplicates kept). */
+export function terms(text: string): string[] {
+  return words(text).filter((w) => !STOPWORDS.has(w)).map(stem);
+}
+
+export function uniqueTerms(text: string): string[] {
+  return [...new Set(terms(text))];
+}
