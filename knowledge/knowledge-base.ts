@@ -59,6 +59,13 @@ export class KnowledgeBase {
     return this.context.index.passages.length;
   }
 
+  /** How to reach support: the support address and the critical-outage numbers. */
+  contacts(context: AskContext = {}): Answer {
+    const question = analyseQuestion('support email address and phone number for a critical outage', this.corrector);
+    const parts = [emailAnswerer.answer(question, this.context, context), phoneAnswerer.answer(question, this.context, context)].filter((a): a is Answer => a !== null);
+    return parts.length ? merge(parts, 'contact', ['help']) : notFound();
+  }
+
   answer(text: string, context: AskContext = {}): Answer {
     const question = analyseQuestion(text, this.corrector);
     if (question.concepts.length === 0) return notFound();
@@ -76,8 +83,12 @@ export class KnowledgeBase {
     // two questions in one ("who do I call, and is patching covered?"): answer both
     const second = rest.find((a) => a.kind !== best.kind && a.kind !== 'passage' && best.kind !== 'passage' && a.confidence >= 0.7);
     if (!second) return best;
-    return makeAnswer(best.kind, `${best.text}\n\n${second.text}`, [...best.sources, ...second.sources], best.confidence, [...best.facts, ...second.facts], best.suggestions);
+    return merge([best, second], best.kind, best.suggestions);
   }
+}
+
+function merge(parts: Answer[], kind: Answer['kind'], suggestions: string[]): Answer {
+  return makeAnswer(kind, parts.map((p) => p.text).join('\n\n'), parts.flatMap((p) => p.sources), Math.min(...parts.map((p) => p.confidence)), parts.flatMap((p) => p.facts), suggestions);
 }
 
 function notFound(): Answer {

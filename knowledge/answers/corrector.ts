@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 
 /** Shorter words are left alone: too many real words sit one typo away from each other. */
 const MIN_WORD = 5;
+const MEMO_LIMIT = 5000;
 
 /**
  * Fixes typos in the words that matter most, with fuse.js over a short vocabulary (place
@@ -17,15 +18,29 @@ export class Corrector {
     this.fuse = new Fuse(list, { includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 3 });
   }
 
+  /** Corrections already worked out; bounded, as questions bring new words forever. */
+  private readonly memo = new Map<string, string>();
+
   correct(text: string): string {
     return text.replace(/[a-z]{5,}/g, (word) => {
+      const known = this.memo.get(word);
+      if (known !== undefined) return known;
+      const corrected = this.correctWord(word);
+      if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+      this.memo.set(word, corrected);
+      return corrected;
+    });
+  }
+
+  private correctWord(word: string): string {
+    {
       if (word.length < MIN_WORD || this.isKnown(word)) return word;
       const allowed = word.length <= 6 ? 1 : 2;
       for (const { item } of this.fuse.search(word, { limit: 3 })) {
         if (item[0] === word[0] && editDistance(word, item) <= allowed) return item;
       }
       return word;
-    });
+    }
   }
 }
 

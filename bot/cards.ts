@@ -1,0 +1,85 @@
+import { CardFactory, MessageFactory, type Activity, type Attachment } from 'botbuilder';
+import type { Answer, SourceRef } from '../knowledge/types.js';
+
+/**
+ * Renders plain answers as activities: an Adaptive Card 1.5 (Teams and web chat both render
+ * it) with a plain-text fallback, and suggested actions for the likely next questions.
+ */
+const CARD_VERSION = '1.5';
+
+export function answerActivity(answer: Answer): Partial<Activity> {
+  const fallback = `${answer.text}${answer.sources.length ? `\n\n${sourceLine(answer.sources)}` : ''}`;
+  const card = {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: CARD_VERSION,
+    fallbackText: fallback,
+    body: [
+      ...answer.text.split(/\n{2,}/).map((paragraph) => ({ type: 'TextBlock', text: paragraph, wrap: true })),
+      ...(answer.sources.length
+        ? [{ type: 'TextBlock', text: sourceLine(answer.sources), wrap: true, isSubtle: true, size: 'small', spacing: 'medium', separator: true }]
+        : []),
+    ],
+  };
+  return withSuggestions(MessageFactory.attachment(cardAttachment(card)), answer.suggestions, fallback);
+}
+
+export function sourceLine(sources: readonly SourceRef[]): string {
+  const names = sources.map((s) => (s.url ? `[${s.title}](${s.url})` : `${s.title} (${s.file})`));
+  return `Source${names.length > 1 ? 's' : ''}: ${names.join('; ')}`;
+}
+
+export function textActivity(text: string, suggestions: readonly string[] = []): Partial<Activity> {
+  return withSuggestions(MessageFactory.text(text), suggestions, text);
+}
+
+export function welcomeActivity(): Partial<Activity> {
+  const text = 'Hi! I answer questions about Cloud Application Manager Partner Cloud Integration support for Azure and AWS, straight from the support knowledge base, and I can point you to the right support contact.';
+  const card = {
+    type: 'AdaptiveCard',
+    version: CARD_VERSION,
+    fallbackText: text,
+    body: [
+      { type: 'TextBlock', text: 'Cloud platform support', weight: 'bolder', size: 'medium', wrap: true },
+      { type: 'TextBlock', text, wrap: true },
+      { type: 'TextBlock', text: 'Type **help** at any time to see what I can do.', wrap: true, isSubtle: true },
+    ],
+  };
+  return withSuggestions(MessageFactory.attachment(cardAttachment(card)), EXAMPLE_QUESTIONS, text);
+}
+
+export const EXAMPLE_QUESTIONS = [
+  'Is patching covered for Azure?',
+  'Who do I call in Frankfurt for an outage?',
+  'How do I create a new Azure customer account?',
+];
+
+export function helpActivity(): Partial<Activity> {
+  const lines = [
+    '**Scope of support**: "is monitoring included in AWS support?", "what is out of scope for Azure?"',
+    '**Contacts**: "who do I call in Toronto for a critical outage?", "support email address"',
+    '**How-to**: "how do I move my existing Azure account to CenturyLink?", "where is the agent log on Windows?"',
+    '**Eligibility**: "can resellers use partner cloud integration?"',
+    'Every answer names the article it comes from. When I cannot answer, I offer to open a ticket.',
+  ];
+  const text = `Here is what I can help with:\n\n${lines.map((l) => `- ${l}`).join('\n')}`;
+  const card = {
+    type: 'AdaptiveCard',
+    version: CARD_VERSION,
+    fallbackText: text,
+    body: [{ type: 'TextBlock', text: 'What I can do', weight: 'bolder', wrap: true }, ...lines.map((l) => ({ type: 'TextBlock', text: `• ${l}`, wrap: true }))],
+  };
+  return withSuggestions(MessageFactory.attachment(cardAttachment(card)), EXAMPLE_QUESTIONS, text);
+}
+
+function cardAttachment(card: object): Attachment {
+  return CardFactory.adaptiveCard(card);
+}
+
+function withSuggestions(activity: Partial<Activity>, suggestions: readonly string[], summary: string): Partial<Activity> {
+  if (summary) activity.summary = summary.slice(0, 200);
+  if (suggestions.length > 0) {
+    activity.suggestedActions = { to: [], actions: suggestions.map((s) => ({ type: 'imBack', title: s, value: s })) };
+  }
+  return activity;
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the bot reads, parsed once at start-up. A bad value stops start-up with a
+ * message naming the variable; nothing below the composition root reads `process.env`.
+ */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  KB_DIR: z.string().min(1).default('knowledge/articles'),
+  KB_BASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MicrosoftAppId: z.string().default(''),
+  MicrosoftAppPassword: z.string().default(''),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: z.string().default(''),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  // an empty variable means "not set", as shells and .env files write it
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = schema.safeParse(present);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
+}
+
+/** Local mode: no app id, so no Bot Framework authentication (as the Emulator expects). */
+export function isLocalMode(config: Config): boolean {
+  return config.MicrosoftAppId === '';
+}

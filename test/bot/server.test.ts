@@ -1,0 +1,155 @@
+import type { AddressInfo } from 'node:net';
+import { MemoryStorage } from 'botbuilder';
+import type restify from 'restify';
+import { buildApp } from '../../bot/app.js';
+import { parseConfig } from '../../bot/config.js';
+import { createLogger } from '../../bot/logger.js';
+import { listen } from '../../bot/server.js';
+import type { QuestionAnswerer } from '../../dialogs/routes.js';
+import { KnowledgeBase } from '../../knowledge/knowledge-base.js';
+import { loadArticles } from '../../knowledge/loader.js';
+
+const silent = createLogger('silent');
+
+interface Running {
+  url: string;
+  server: restify.Server;
+}
+
+async function start(env: Record<string, string>, knowledge: () => QuestionAnswerer | null): Promise<Running> {
+  const config = parseConfig({ ...env });
+  const server = buildApp({ config, logger: silent, storage: new MemoryStorage(), knowledge });
+  await listen(server, 0, '127.0.0.1');
+  const { port } = server.server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, server };
+}
+
+function activity(conversation: string, fields: Record<string, unknown>): Record<string, unknown> {
+  return {
+    id: `a-${Math.random()}`,
+    channelId: 'webchat',
+    serviceUrl: 'http://127.0.0.1:9/',
+    from: { id: 'user-1', name: 'Customer' },
+    recipient: { id: 'bot', name: 'Support Bot' },
+    conversation: { id: conversation },
+    deliveryMode: 'expectReplies',
+    ...fields,
+  };
+}
+
+async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: { activities?: Array<Record<string, unknown>> } & Record<string, unknown> }> {
+  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : {} };
+}
+
+const replyText = (activities: Array<Record<string, unknown>> | undefined): string => JSON.stringify(activities ?? []);
+
+describe('the bot over HTTP (local mode)', () => {
+  let app: Running;
+  let knowledge: KnowledgeBase;
+
+  beforeAll(async () => {
+    knowledge = new KnowledgeBase(await loadArticles('knowledge/articles', { warn: () => {}, info: () => {} }));
+    app = await start({}, () => knowledge);
+  });
+  afterAll(() => app.server.close());
+
+  it('answers /healthz once the knowledge base is loaded', async () => {
+    const res = await fetch(`${app.url}/healthz`);
+    expect(res.status).toBe(200);
+  });
+
+  it('returns every reply of the turn in the response with expectReplies', async () => {
+    const res = await post(app.url, activity('c-frankfurt', { type: 'message', text: 'who do I call in Frankfurt for an outage?' }));
+    expect(res.status).toBe(200);
+    expect(res.json.activities).toHaveLength(1);
+    const reply = replyText(res.json.activities);
+    expect(reply).toContain('00800 72884743');
+    expect(reply).toContain('application/vnd.microsoft.card.adaptive');
+    expect(reply).toContain('"version":"1.5"');
+    expect(reply).toContain('partner-cloud-integration-');
+  });
+
+  it('welcomes a new member once per conversation', async () => {
+    const join = activity('c-welcome', { type: 'conversationUpdate', membersAdded: [{ id: 'user-1' }] });
+    const first = await post(app.url, join);
+    const second = await post(app.url, { ...join, id: 'again' });
+    expect(replyText(first.json.activities)).toContain('Type **help**');
+    expect(second.json.activities ?? []).toHaveLength(0);
+  });
+
+  it('offers a ticket instead of guessing when nothing answers', async () => {
+    const res = await post(app.url, activity('c-unknown', { type: 'message', text: 'what is the capital of France?' }));
+    const reply = replyText(res.json.activities);
+    expect(reply).toMatch(/couldn't find an answer/);
+    expect(reply).toContain('Open a ticket');
+    expect(reply).not.toContain('00800');
+  });
+
+  it('rejects malformed JSON with 400 and keeps serving', async () => {
+    const bad = await post(app.url, '{"type": "message", ');
+    expect(bad.status).toBe(400);
+    const good = await post(app.url, activity('c-after-bad', { type: 'message', text: 'help' }));
+    expect(good.status).toBe(200);
+    expect(replyText(good.json.activities)).toContain('What I can do');
+  });
+
+  it('rejects a body that is not an activity', async () => {
+    const res = await post(app.url, { hello: 'world' });
+    expect(res.status).toBe(400);
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    const res = await post(app.url, activity('c-huge', { type: 'message', text: 'x'.repeat(2 * 1024 * 1024) }));
+    expect(res.status).toBe(413);
+  });
+
+  it('answers a 100 KB paste from its first part and says so', async () => {
+    const text = `is patching covered for azure? ${'lorem ipsum '.repeat(9000)}`;
+    const res = await post(app.url, activity('c-paste', { type: 'message', text }));
+    expect(res.status).toBe(200);
+    const reply = replyText(res.json.activities);
+    expect(reply).toMatch(/That message is long \(\d+ KB\)/);
+    expect(reply).toMatch(/outside the scope/i);
+  });
+
+  it.each([['<b>is</b> <i>monitoring</i> covered for aws?'], ['🙂🙂🙂'], ['Bonjour, où est mon fichier journal ?'], ['   ']])('gives a sane reply to %p', async (text) => {
+    const res = await post(app.url, activity(`c-odd-${text.length}`, { type: 'message', text }));
+    expect(res.status).toBe(200);
+    expect((res.json.activities ?? []).length).toBeGreaterThan(0);
+    expect(replyText(res.json.activities)).not.toMatch(/Error|stack|at .*\.js/);
+  });
+});
+
+describe('health before the knowledge base is loaded', () => {
+  it('answers 503 until ready', async () => {
+    const app = await start({}, () => null);
+    try {
+      expect((await fetch(`${app.url}/healthz`)).status).toBe(503);
+    } finally {
+      app.server.close();
+    }
+  });
+});
+
+describe('with an app id configured', () => {
+  it('answers 401 to a request without a valid token and runs no turn', async () => {
+    let asked = 0;
+    const refuse = (): never => {
+      asked++;
+      throw new Error('no turn should run');
+    };
+    const counting: QuestionAnswerer = { answer: refuse, contacts: refuse };
+    const app = await start({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' }, () => counting);
+    try {
+      const unsigned = await post(app.url, activity('c-auth', { type: 'message', text: 'hello there' }));
+      const forged = await post(app.url, activity('c-auth', { type: 'message', text: 'is patching covered?' }), { authorization: 'Bearer abc.def.ghi' });
+      expect(unsigned.status).toBe(401);
+      expect(forged.status).toBe(401);
+      expect(asked).toBe(0);
+    } finally {
+      app.server.close();
+    }
+  });
+});
