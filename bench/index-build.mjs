@@ -68,7 +68,7 @@ async function measureInProcess(dir) {
   const knowledge = await importKnowledge();
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
-    const { kb, ...figures } = await indexOnce(knowledge, dir);
+    const { kb: _kb, ...figures } = await indexOnce(knowledge, dir);
     runs.push(figures);
   }
   const [cold, ...warm] = runs;
