@@ -129,7 +129,7 @@ async function runAll(configs, logDir) {
       console.log(`   NOT SCORED: the harness exited ${code} before scoring (log ${log}):`);
       console.log(output.trimEnd().split('\n').slice(-15).map((line) => `   | ${line}`).join('\n'));
     }
-    results.push({ config, figures, questions: countQuestions(config.questions) });
+    results.push({ config, figures, questions: countQuestions(config.questions), interrupted });
     if (interrupted) break;
   }
   return results;
@@ -139,10 +139,10 @@ function printSummary(results) {
   console.log('\n== Summary');
   printTable(
     ['configuration', 'questions', 'accuracy', 'p50 ms', 'p95 ms'],
-    results.map(({ config, figures, questions }) => [
+    results.map(({ config, figures, questions, interrupted: stopped }) => [
       config.name,
       String(questions),
-      figures.scored ? `${figures.passed}/${figures.total}` : 'bot did not start',
+      figures.scored ? `${figures.passed}/${figures.total}` : stopped ? 'interrupted' : 'bot did not start',
       figures.p50,
       figures.p95,
     ]),
@@ -174,7 +174,7 @@ async function main() {
       console.error('\nbench:answers: interrupted.');
       return 130;
     }
-    const unstarted = results.filter(({ figures }) => !figures.scored);
+    const unstarted = results.filter(({ figures, interrupted: stopped }) => !figures.scored && !stopped);
     if (unstarted.length) {
       console.error(`\nbench:answers: the bot could not start for ${unstarted.map(({ config }) => config.name).join('; ')}.`);
       return 1;
