@@ -8,6 +8,7 @@ import { analyseQuestion } from './answers/question.js';
 import { makeAnswer, Sources } from './answers/render.js';
 import { scopeAnswerer } from './answers/scope.js';
 import type { Answerer, AskContext, KnowledgeContext } from './answers/types.js';
+import { isEnglishWord } from './dictionary.js';
 import { extractFacts } from './facts/index.js';
 import type { Facts } from './facts/types.js';
 import { buildPassages } from './passages.js';
@@ -48,7 +49,7 @@ export class KnowledgeBase {
     const facts = extractFacts(articles);
     const index = new PassageIndex(buildPassages(articles));
     this.context = { facts, index, sources: new Sources(articles, options.baseUrl ?? null) };
-    this.corrector = new Corrector(correctionVocabulary(articles, facts), (word) => STOPWORDS.has(word) || index.knows(stem(word)) || index.knows(word));
+    this.corrector = new Corrector(correctionVocabulary(articles, facts), (word) => STOPWORDS.has(word) || index.knows(stem(word)) || index.knows(word) || isEnglishWord(word));
   }
 
   get facts(): Facts {
@@ -69,21 +70,21 @@ export class KnowledgeBase {
   answer(text: string, context: AskContext = {}): Answer {
     const question = analyseQuestion(text, this.corrector);
     if (question.concepts.length === 0) return notFound();
-    const candidates: Answer[] = [];
+    const candidates: { from: string; answer: Answer }[] = [];
     for (const answerer of ANSWERERS) {
       if (!answerer.matches(question)) continue;
       const answer = answerer.answer(question, this.context, context);
-      if (answer) candidates.push(answer);
+      if (answer) candidates.push({ from: answerer.name, answer });
     }
-    const confident = candidates.filter((a) => a.confidence >= CONFIDENCE_BAR);
     // a fact-based answer is preferred over a passage of about the same confidence
     const rank = (a: Answer): number => a.confidence + (a.kind === 'passage' ? 0 : STRUCTURED_PREFERENCE);
-    const [best, ...rest] = confident.sort((a, b) => rank(b) - rank(a));
+    const confident = candidates.filter((c) => c.answer.confidence >= CONFIDENCE_BAR).sort((a, b) => rank(b.answer) - rank(a.answer));
+    const [best, ...rest] = confident;
     if (!best) return notFound();
-    // two questions in one ("who do I call, and is patching covered?"): answer both
-    const second = rest.find((a) => a.kind !== best.kind && a.kind !== 'passage' && best.kind !== 'passage' && a.confidence >= 0.7);
-    if (!second) return best;
-    return merge([best, second], best.kind, best.suggestions);
+    // two questions in one ("who do I call, and is there an email?"): answer both
+    const second = rest.find((c) => c.from !== best.from && c.answer.kind !== 'passage' && best.answer.kind !== 'passage' && c.answer.confidence >= 0.7);
+    if (!second) return best.answer;
+    return merge([best.answer, second.answer], best.answer.kind, best.answer.suggestions);
   }
 }
 

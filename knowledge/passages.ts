@@ -15,6 +15,8 @@ export interface Passage {
   units: RichText[];
   /** True when the units are list items that read best as a list. */
   listed: boolean;
+  /** True when they are items of an ordered list: steps of a procedure. */
+  ordered: boolean;
   /** How many units introduce the rest (a sentence ending in ":"). */
   lead: number;
   /** Passages cut from the same block share a group, so an answer shows only one of them. */
@@ -27,9 +29,9 @@ const ITEM_PASSAGE_WORDS = 8;
 export function buildPassages(articles: readonly ParsedArticle[]): Passage[] {
   const passages: Passage[] = [];
   let group = 0;
-  const add = (article: ParsedArticle, heading: string, trail: string[], units: RichText[], listed: boolean, lead = 0): void => {
+  const add = (article: ParsedArticle, heading: string, trail: string[], units: RichText[], listed: boolean, lead = 0, ordered = false): void => {
     if (units.length === 0) return;
-    passages.push({ id: passages.length, slug: article.slug, title: article.header.title, heading, trail, units, listed, lead, group });
+    passages.push({ id: passages.length, slug: article.slug, title: article.header.title, heading, trail, units, listed, ordered, lead, group });
   };
   for (const article of articles) {
     for (const section of article.sections) {
@@ -43,10 +45,10 @@ export function buildPassages(articles: readonly ParsedArticle[]): Passage[] {
           add(article, section.heading, section.trail, splitSentences(block.text), false);
         } else if (block.kind === 'list') {
           const intro = previous?.kind === 'paragraph' && /:\s*$/.test(previous.text.plain) ? [previous.text] : [];
-          add(article, section.heading, section.trail, [...intro, ...block.items], true, intro.length);
+          add(article, section.heading, section.trail, [...intro, ...block.items], true, intro.length, block.ordered);
           // a long item (a feature, a step with its explanation) can answer a question by itself
           for (const item of block.items) {
-            if (item.plain.split(/\s+/).length >= ITEM_PASSAGE_WORDS) add(article, section.heading, section.trail, [...intro, item], true, intro.length);
+            if (item.plain.split(/\s+/).length >= ITEM_PASSAGE_WORDS) add(article, section.heading, section.trail, [...intro, item], true, intro.length, block.ordered);
           }
         } else if (block.kind === 'table') {
           for (const row of block.rows) {
@@ -67,9 +69,10 @@ function splitSentences(text: RichText): RichText[] {
   return markdown.map((m, i) => ({ markdown: m, plain: plain[i]! }));
 }
 
+/** Column labels are shown to the reader but not searched: repeated in every row, they would drown the row's own words. */
 function labelCell(header: string | undefined, cell: RichText): RichText {
   if (!cell.plain || !header) return cell;
-  return { markdown: `${header}: ${cell.markdown}`, plain: `${header}: ${cell.plain}` };
+  return { markdown: `${header}: ${cell.markdown}`, plain: cell.plain };
 }
 
 function joinCells(cells: RichText[]): RichText {

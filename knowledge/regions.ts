@@ -80,23 +80,36 @@ export function regionOfName(label: string): RegionId | null {
   return BY_NAME.get(key) ?? null;
 }
 
-/** The longest place name in a text (already lower-cased), so "new york" wins over "york". */
-export function findPlace(text: string): PlaceName | null {
+/**
+ * Every place named in a text (already lower-cased), longest names first so "new york" wins
+ * over "york"; one per region, in the order they appear.
+ */
+export function findPlaces(text: string): PlaceName[] {
   const padded = ` ${text.replace(/[^a-z0-9.éüö' -]+/g, ' ').replace(/\s+/g, ' ')} `;
-  let best: PlaceName | null = null;
-  for (const place of PLACE_NAMES) {
-    if ((!best || place.name.length > best.name.length) && containsWord(padded, place.name)) best = place;
+  const taken: [number, number][] = [];
+  const found: { place: PlaceName; at: number }[] = [];
+  for (const place of BY_LENGTH) {
+    const at = wordAt(padded, place.name, taken);
+    if (at < 0) continue;
+    taken.push([at, at + place.name.length]);
+    found.push({ place, at });
   }
-  return best;
+  const regions = new Set<RegionId>();
+  return found
+    .sort((a, b) => a.at - b.at)
+    .map((f) => f.place)
+    .filter((place) => !regions.has(place.region) && regions.add(place.region));
 }
 
-function containsWord(padded: string, name: string): boolean {
-  let at = padded.indexOf(name);
-  while (at >= 0) {
+const BY_LENGTH = [...PLACE_NAMES].sort((a, b) => b.name.length - a.name.length);
+
+/** Where a name stands as whole words outside the spans already taken, or -1. */
+function wordAt(padded: string, name: string, taken: readonly [number, number][]): number {
+  for (let at = padded.indexOf(name); at >= 0; at = padded.indexOf(name, at + 1)) {
     const before = padded[at - 1] ?? ' ';
     const after = padded[at + name.length] ?? ' ';
-    if (!/[a-z0-9]/.test(before) && !/[a-z0-9]/.test(after)) return true;
-    at = padded.indexOf(name, at + 1);
+    const free = taken.every(([start, end]) => at + name.length <= start || at >= end);
+    if (free && !/[a-z0-9]/.test(before) && !/[a-z0-9]/.test(after)) return at;
   }
-  return false;
+  return -1;
 }

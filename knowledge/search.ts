@@ -30,6 +30,23 @@ export function conceptsOf(question: string): Concept[] {
   return concepts;
 }
 
+/** Share of passages a never-seen word is weighted as if it appeared in. */
+const UNKNOWN_WORD_SHARE = 0.075;
+
+const TITLE_NAMED_BOOST = 1.5;
+const PHRASE_BOOST = 0.25;
+const MAX_PHRASE_PAIRS = 3;
+
+/** Unordered adjacent pairs of a word sequence, as "a b" with a before b alphabetically. */
+export function pairs(sequence: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 1; i < sequence.length; i++) {
+    const [a, b] = [sequence[i - 1]!, sequence[i]!].sort();
+    if (a !== b) out.add(`${a} ${b}`);
+  }
+  return out;
+}
+
 const processTerm = (word: string): string | null => (STOPWORDS.has(word) ? null : stem(word));
 
 /**
@@ -40,6 +57,12 @@ const processTerm = (word: string): string | null => (STOPWORDS.has(word) ? null
 export class PassageIndex {
   private readonly search: MiniSearch<{ id: number; text: string; heading: string; title: string }>;
   private readonly termsOf: Set<string>[];
+  /** Words of a passage's own text, apart from its title and headings. */
+  private readonly ownTermsOf: Set<string>[];
+  /** Adjacent word pairs of each passage's own text ("azure resourc"), for phrase matches. */
+  private readonly pairsOf: Set<string>[];
+  /** Words of each passage's article title. */
+  private readonly titleTermsOf: string[][];
   private readonly documentFrequency = new Map<string, number>();
   private readonly unknownWeight: number;
 
@@ -57,25 +80,42 @@ export class PassageIndex {
       title: p.title,
     }));
     this.search.addAll(documents);
-    this.termsOf = documents.map((d) => new Set(words(`${d.text} ${d.heading} ${d.title}`).filter((w) => !STOPWORDS.has(w)).map(stem)));
+    const termSet = (text: string): Set<string> => new Set(words(text).filter((w) => !STOPWORDS.has(w)).map(stem));
+    this.termsOf = documents.map((d) => termSet(`${d.text} ${d.heading} ${d.title}`));
+    this.ownTermsOf = documents.map((d) => termSet(d.text));
+    this.pairsOf = documents.map((d) => pairs(words(d.text).filter((w) => !STOPWORDS.has(w)).map(stem)));
+    const titles = new Map<string, string[]>();
+    this.titleTermsOf = documents.map((d) => titles.get(d.title) ?? titles.set(d.title, [...termSet(d.title)]).get(d.title)!);
     for (const terms of this.termsOf) for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-    this.unknownWeight = this.idf(0) + 1;
+    // a word the knowledge base has never seen weighs like one found in a fair share of passages:
+    // enough that "the capital of France" finds nothing, not so much that chat filler sinks a question
+    this.unknownWeight = this.idf(Math.max(1, passages.length * UNKNOWN_WORD_SHARE));
   }
 
   /** The best passages for the question, best first. `filter` narrows to some passages. */
-  rank(concepts: readonly Concept[], limit = 5, filter?: (p: Passage) => boolean): RankedPassage[] {
+  rank(concepts: readonly Concept[], limit = 5, filter?: (p: Passage) => boolean, questionPairs: ReadonlySet<string> = new Set()): RankedPassage[] {
     if (concepts.length === 0) return [];
     const query = concepts.map((c) => c.term).join(' ');
     const hits = this.search.search(query, {
       processTerm: (word: string) => (STOPWORDS.has(word) ? null : expand(stem(word))),
       ...(filter ? { filter: (result: { id: number }) => filter(this.passages[result.id]!) } : {}),
     });
+    const asked = new Set(concepts.map((c) => c.term));
     return hits
       .slice(0, 40)
       .map((hit) => {
         const id = hit.id as number;
+        // a question that names an article by its whole title is about that article
+        const titleTerms = this.titleTermsOf[id]!;
+        const named = titleTerms.length >= 2 && titleTerms.every((t) => asked.has(t)) ? TITLE_NAMED_BOOST : 1;
+        // ranking: a word met only in the title or a heading counts for half, as the passage itself must answer
         const coverage = this.coverage(concepts, this.termsOf[id]!);
-        return { passage: this.passages[id]!, score: hit.score * (0.25 + coverage), coverage };
+        const ownCoverage = this.coverage(concepts, this.ownTermsOf[id]!);
+        // words of the question that stand together in the passage too ("azure resources") say it is about the same thing
+        let together = 0;
+        for (const pair of questionPairs) if (this.pairsOf[id]!.has(pair)) together++;
+        const phrase = 1 + Math.min(MAX_PHRASE_PAIRS, together) * PHRASE_BOOST;
+        return { passage: this.passages[id]!, score: named * phrase * hit.score * (0.25 + (coverage + ownCoverage) / 2), coverage };
       })
       .sort((a, b) => b.score - a.score)
       .filter((ranked, i, all) => all.findIndex((other) => other.passage.group === ranked.passage.group) === i)
@@ -98,6 +138,10 @@ export class PassageIndex {
       else if (concept.alternatives.some((alt) => terms.has(alt))) matched += weight * 0.8;
     }
     return total === 0 ? 0 : matched / total;
+  }
+
+  termsOfPassage(id: number): ReadonlySet<string> {
+    return this.termsOf[id]!;
   }
 
   knows(term: string): boolean {

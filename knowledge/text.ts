@@ -14,6 +14,12 @@ const CONTRACTIONS: [RegExp, string][] = [
   [/\bi[’']m\b/g, 'i am'],
   [/\b(what|where|who|how|that|it|there|here)[’']s\b/g, '$1 is'],
   [/[’']s\b/g, ''],
+  // the same, typed without the apostrophe, as chat users do
+  [/\b(dont|doesnt|didnt|isnt|arent|wasnt|werent|havent|hasnt|wouldnt|couldnt|shouldnt)\b/g, '$1_not'],
+  [/\b(do|does|did|is|are|was|were|have|has|would|could|should)nt_not\b/g, '$1 not'],
+  [/\bcant\b/g, 'cannot'],
+  [/\bwont\b/g, 'will not'],
+  [/\b(what|that|where|who|how)s\b/g, '$1 is'],
 ];
 
 /** Lower case, straight quotes, contractions spelled out. */
@@ -34,7 +40,10 @@ export const STOPWORDS = new Set(
     'those to too us was we were what when where which while who whom why will with would you your yours am also any all ' +
     'about after before just get got go going need needs want wants like know tell let lets may might must shall ' +
     'hi hello hey thanks thank ok okay im id ive dont cant one way someone anyone something anything much many very ' +
-    'again able via per vs here now still yet').split(' '),
+    'again able via per vs here now still yet ' +
+    // chat filler: says nothing about what is asked
+    'guys guy pls plz u ur ok okay honestly actually exactly really stuff thing things bit anyway basically maybe ' +
+    'kind sort lot lots etc thx asap btw fyi folks people someone somebody sure well yes yeah yep nope lol ever up help').split(' '),
 );
 
 /**

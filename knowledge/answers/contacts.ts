@@ -1,29 +1,37 @@
 import type { EmailFact, PhoneFact } from '../facts/types.js';
 import { REGION_NAMES } from '../regions.js';
 import { terms } from '../text.js';
-import type { RegionId } from '../types.js';
+import type { PlaceName } from '../regions.js';
 import { makeAnswer } from './render.js';
 import type { Answerer, KnowledgeContext } from './types.js';
 
-const PHONE_WORDS = /\b(call|calling|phone|hotline|telephone|dial|ring|number to call|phone number|numbers?)\b/;
+const PHONE_WORDS = /\b(call|calling|phone|hotline|telephone|dial|ring|line|numbers?)\b/;
 const URGENT_WORDS = /\b(outage|outages|critical|urgent|emergency|down|sev ?1|p1)\b/;
 const REACH_WORDS = /\b(contact|reach|talk to|speak to|who)\b/;
-const EMAIL_WORDS = /\b(e-?mail|email address|mail address|mailbox|write to)\b/;
+const EMAIL_WORDS = /\be-?mails?\b|\bmail address\b/;
+/** "email" as a way to reach someone, not "the migration email" as a thing. */
+const EMAIL_INTENT = /\b(address|contact|reach|write|send|report|by e-?mail|who (can|do|should) (i|we)|which|what is (the|your)|is there|support|for)\b/;
 
 /** Critical-outage phone numbers, for the customer's region when it is known. */
 export const phoneAnswerer: Answerer = {
   name: 'contact-phone',
-  matches: (q) => (PHONE_WORDS.test(q.text) && (URGENT_WORDS.test(q.text) || /\b(call|phone|hotline|telephone|dial)\b/.test(q.text) || q.place !== null)) ||
-    (URGENT_WORDS.test(q.text) && REACH_WORDS.test(q.text)),
+  matches: (q) => (PHONE_WORDS.test(q.text) && (URGENT_WORDS.test(q.text) || /\b(call|phone|hotline|telephone|dial)\b/.test(q.text) || q.places.length > 0)) ||
+    (URGENT_WORDS.test(q.text) && (REACH_WORDS.test(q.text) || q.places.length > 0)),
   answer(q, knowledge, context) {
     const phones = uniqueByRegion(knowledge.facts.phones, q.clouds[0] ?? null, knowledge);
     if (phones.length === 0) return null;
-    const region: RegionId | undefined = q.place?.region ?? context.region;
-    const match = region ? phones.find((p) => p.region === region) : undefined;
-    if (match) {
-      const where = q.place && q.place.name !== REGION_NAMES[match.region!].toLowerCase() ? ` (${titleCase(q.place.name)} is in ${REGION_NAMES[match.region!]})` : '';
-      const text = `For a critical outage in **${REGION_NAMES[match.region!]}**${where}, call **${match.number}** for the fastest response.`;
-      return makeAnswer('contact', text, [knowledge.sources.ref(match.slug)], 0.92, [`${match.label}: ${match.number}`], ['Show all outage numbers', 'Open a ticket']);
+    const places = q.places.length ? q.places : context.region ? [{ name: REGION_NAMES[context.region].toLowerCase(), region: context.region }] : [];
+    const matched = places
+      .map((place) => ({ place, phone: phones.find((p) => p.region === place.region) }))
+      .filter((m): m is { place: PlaceName; phone: PhoneFact } => m.phone !== undefined);
+    if (matched.length > 0) {
+      const lines = matched.map(({ place, phone }) => {
+        const region = REGION_NAMES[phone.region!];
+        const where = place.name !== region.toLowerCase() ? ` (${titleCase(place.name)} is in ${region})` : '';
+        return `For a critical outage in **${region}**${where}, call **${phone.number}**.`;
+      });
+      const text = `${lines.join('\n\n')}\n\nCalling is the fastest way to reach support in an outage.`;
+      return makeAnswer('contact', text, [knowledge.sources.ref(matched[0]!.phone.slug)], 0.92, matched.map((m) => `${m.phone.label}: ${m.phone.number}`), ['Show all outage numbers', 'Open a ticket']);
     }
     const lines = phones.map((p) => `- **${p.label}:** ${p.number}`);
     const text = `For a critical outage, call the number for your region for the fastest response:\n\n${lines.join('\n')}`;
@@ -34,7 +42,7 @@ export const phoneAnswerer: Answerer = {
 /** Support and integration e-mail addresses, the one whose purpose fits the question first. */
 export const emailAnswerer: Answerer = {
   name: 'contact-email',
-  matches: (q) => EMAIL_WORDS.test(q.text),
+  matches: (q) => EMAIL_WORDS.test(q.text) && EMAIL_INTENT.test(q.text),
   answer(q, knowledge) {
     const byAddress = new Map<string, EmailFact>();
     for (const fact of knowledge.facts.emails) {

@@ -9,6 +9,8 @@ const OS_NAMES: [RegExp, string][] = [
   [/\blinux\b|\bubuntu\b|\bred ?hat\b|\bcentos\b|\bssh\b/, 'linux'],
 ];
 
+const OS_LABELS: Record<string, string> = { windows: 'Windows', linux: 'Linux', macos: 'macOS', unix: 'Unix' };
+
 /** Where the agent log is on each operating system. */
 export const logLocationAnswerer: Answerer = {
   name: 'log-location',
@@ -20,8 +22,9 @@ export const logLocationAnswerer: Answerer = {
     const wanted = OS_NAMES.filter(([re]) => re.test(q.text)).map(([, os]) => os);
     const chosen = wanted.length ? [...unique.values()].filter((f) => wanted.includes(f.os)) : [...unique.values()];
     const shown = chosen.length ? chosen : [...unique.values()];
-    const lines = shown.map((f) => `- **${f.os === 'windows' ? 'Windows' : f.os === 'linux' ? 'Linux' : f.os}:** \`${f.path}\` (${f.instruction.replace(f.path, '').replace(/\s+at\s*$/, '').trim()})`);
-    const text = `The agent log, elasticbox-agent.log, is here:\n\n${lines.join('\n')}\n\nAttach it to your ticket when you report a box error.`;
+    const lines = shown.map((f) => `- **${OS_LABELS[f.os] ?? f.os}:** ${f.instruction.replace(/`/g, '').replace(f.path, `\`${f.path}\``)}`);
+    const context = shown.find((f) => f.context)?.context;
+    const text = `${context ? knowledge.sources.links(context) : 'Where the agent log is:'}\n\n${lines.join('\n')}`;
     return makeAnswer('howto', text, [knowledge.sources.ref(shown[0]!.slug)], 0.88, shown.map((f) => `${f.os}: ${f.path}`), ['I have a box error', 'Open a ticket']);
   },
 };

@@ -4,7 +4,7 @@ import { makeAnswer } from './render.js';
 import type { Answerer, KnowledgeContext } from './types.js';
 import { conceptsOf } from '../search.js';
 
-const HOW_TO = /\bhow (do|can|should|would|could|to)\b|\bhow does\b|\bsteps?\b|\bwalk me through\b|\bprocedure\b|\binstructions?\b|\bguide\b|\bwhat do i (need to )?do\b/;
+export const HOW_TO = /\bhow (do|can|should|would|could|to)\b|\bhow does\b|\bsteps?\b|\bwalk me through\b|\bprocedure\b|\binstructions?\b|\bguide\b|\bwhat do i (need to )?do\b/;
 /** "What happens after I accept the terms?": the answer is what follows that step. */
 const AFTER = /\b(what happens|what comes|what is next|what next|then what|what do i do|what should i do)\b.*\b(after|once|when)\b|\bafter (i|we|you)\b.*\?/;
 /** The words of a how-to request itself, which say nothing about which procedure. */
@@ -21,11 +21,14 @@ export const procedureAnswerer: Answerer = {
     const scored = knowledge.facts.procedures.map((procedure) => {
       const title = knowledge.sources.ref(procedure.slug).title;
       const text = [title, procedure.heading, procedure.intro?.plain ?? '', ...procedure.steps.map((s) => s.plain)].join(' ');
-      return { procedure, coverage: knowledge.index.coverage(concepts, new Set(terms(text))), titleCoverage: knowledge.index.coverage(concepts, new Set(terms(title))) };
+      // what the procedure is for (its title, heading, intro) must fit, not only words in its steps
+      const purpose = [title, procedure.heading, procedure.intro?.plain ?? ''].join(' ');
+      return { procedure, coverage: knowledge.index.coverage(concepts, new Set(terms(text))), purposeCoverage: knowledge.index.coverage(concepts, new Set(terms(purpose))) };
     });
-    scored.sort((a, b) => b.coverage + b.titleCoverage - (a.coverage + a.titleCoverage));
+    scored.sort((a, b) => b.coverage + b.purposeCoverage - (a.coverage + a.purposeCoverage));
     const best = scored[0]!;
-    return render(best.procedure, best.coverage, knowledge.sources.links.bind(knowledge.sources), knowledge.sources.ref(best.procedure.slug));
+    const confidence = (best.coverage + best.purposeCoverage) / 2;
+    return render(best.procedure, confidence, knowledge.sources.links.bind(knowledge.sources), knowledge.sources.ref(best.procedure.slug));
   },
 };
 

@@ -1,6 +1,6 @@
-import { findPlace, type PlaceName } from '../regions.js';
-import { conceptsOf, type Concept } from '../search.js';
-import { normalise } from '../text.js';
+import { findPlaces, type PlaceName } from '../regions.js';
+import { conceptsOf, pairs, type Concept } from '../search.js';
+import { normalise, terms } from '../text.js';
 import type { Cloud } from '../types.js';
 import type { Corrector } from './corrector.js';
 
@@ -10,8 +10,11 @@ export interface Question {
   /** Normalised (lower case, contractions spelled out) and spell-corrected. */
   text: string;
   concepts: Concept[];
+  /** Adjacent pairs of the question's words, for phrase matching. */
+  pairs: Set<string>;
   clouds: Cloud[];
-  place: PlaceName | null;
+  /** Places named, one per support region, in the order written. */
+  places: PlaceName[];
 }
 
 /** Questions longer than this are cut before analysis: a pasted log is not a question. */
@@ -26,14 +29,21 @@ export function analyseQuestion(raw: string, corrector: Corrector): Question {
     raw: cut,
     text,
     concepts: conceptsOf(text),
+    pairs: pairs(terms(text)),
     clouds: cloudsIn(text),
-    place: findPlace(text.replace(/\bus\b/g, ' ') + usCountry),
+    places: findPlaces(text.replace(/\bus\b/g, ' ') + usCountry),
   };
 }
 
+const CLOUD_WORDS: [Cloud, RegExp][] = [
+  ['azure', /\bazure\b|\bmicrosoft\b/g],
+  ['aws', /\baws\b|\bamazon\b|\bec2\b|\bs3\b/g],
+];
+
+/** Clouds named, in the order of their first mention. */
 function cloudsIn(text: string): Cloud[] {
-  const clouds: Cloud[] = [];
-  if (/\bazure\b|\bmicrosoft cloud\b/.test(text)) clouds.push('azure');
-  if (/\baws\b|\bamazon\b/.test(text)) clouds.push('aws');
-  return clouds;
+  return CLOUD_WORDS.map(([cloud, pattern]) => ({ cloud, at: text.search(pattern) }))
+    .filter((c) => c.at >= 0)
+    .sort((a, b) => a.at - b.at)
+    .map((c) => c.cloud);
 }

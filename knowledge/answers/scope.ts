@@ -1,139 +1,204 @@
 import type { ScopeFact } from '../facts/types.js';
 import type { Concept } from '../search.js';
 import { terms } from '../text.js';
-import type { Cloud } from '../types.js';
+import type { Answer, Cloud } from '../types.js';
+import { renderPassage } from './passages.js';
 import type { Question } from './question.js';
-import { makeAnswer, type Sources } from './render.js';
+import { makeAnswer } from './render.js';
 import type { Answerer, KnowledgeContext } from './types.js';
 
-const SCOPE_WORDS = /\b(scope|cover|covers|covered|coverage|support|supports|supported|handle|handles|handled|responsible|responsibility|take care|look after|in charge|platform.level)\b/;
-/** "include" and "offer" speak of scope only next to a scope word ("what does support include"). */
-const SOFT_SCOPE_WORDS = /\b(include|includes|included|offer|offers|provide|provides)\b/;
-/** A verdict answers a yes/no question, or one that names the scope outright. */
-const YES_NO = /^(is|are|does|do|can|could|will|would|should|am|did|has|have)\b|\b(covered|in scope|out of scope|outside( of)?( the)? scope|included)\b/;
+const SCOPE_WORDS = /\b(scope|cover|covers|covered|coverage|support|supports|supported|handle|handles|handled|responsible|responsibility|take care|look after|in charge|platform.level|part of)\b/;
+/** "include" and "offer" speak of scope only next to a scope word or a cloud. */
+const SOFT_SCOPE_WORDS = /\b(include|includes|included|offer|offers|provide|provides|help with|do for)\b/;
+/** A verdict answers a yes/no question, a "who handles" question, or one that names the scope outright. */
+const VERDICT_FORM = new RegExp([
+  /(^|[.?!;,]\s*|\band\s+|\bbut\s+|\bso\s+)(is|are|does|do|can|could|will|would|should|am|did|has|have)\b/.source,
+  /\bsomething (you|your|centurylink)\b/.source,
+  /\b(is|are|does|do|can|could|will|would)\s+(you|u|your|centurylink|it|that|this|they|those|these|there|the|platform)\b/.source,
+  /\bwho (handles|deals with|takes care|is responsible|looks after|covers)\b/.source,
+  /\b(covered|in scope|out of scope|outside( of)?( the)? scope|included|part of)\b/.source,
+].join('|'));
 const LIST_WORDS = /\b(what|which|list|everything|all|anything)\b|\bscope\??$/;
-const OUT_WORDS = /\b(out of scope|outside|not covered|not included|exclude|excluded|excludes|not in scope|isn't covered|aren't covered|not supported)\b/;
-const COMPARE_WORDS = /\b(differ|difference|different|compare|comparison|versus|vs|both)\b/;
+const OUT_WORDS = /\b(out of scope|outside|not covered|not included|exclude|excluded|excludes|not in scope|not supported|not (cover|include|support|handle))\b/;
+const COMPARE_WORDS = /\b(differ|difference|different|compare|comparison|versus|vs|both|same)\b/;
 /** Words in scope items that name the cloud or say nothing about what is covered. */
-const ITEM_NOISE = new Set(terms('azure aws issues regarding through cloud application manager providers provider partner arm via normal'));
-/** Words a request for the whole scope list is made of; anything else asks something narrower. */
-const LISTING_TERMS = new Set(terms('what which list everything all anything scope cover covered coverage include included support supported handle platform level centurylink azure aws amazon microsoft out outside exclude excluded differ difference different compare comparison versus both cloud clouds services service responsible responsibility'));
+const ITEM_NOISE = new Set(terms('azure aws issues regarding through cloud application manager providers provider partner arm via normal also'));
+/** Words a request for the whole scope list is made of; any other known word asks something narrower. */
+const LISTING_TERMS = new Set(terms('what which list everything all anything scope cover covered coverage include included support supported handle platform level centurylink azure aws amazon microsoft out outside not exclude excluded differ difference different compare comparison versus both same cloud clouds services service responsible responsibility under thing things stuff'));
 const CLOUD_NAMES: Record<Cloud, string> = { azure: 'Azure', aws: 'AWS' };
+/** Related passages added to a verdict must cover at least this much of the question. */
+const RELATED_COVERAGE = 0.7;
 
 interface ItemMatch {
   scope: ScopeFact;
   item: string;
   inScope: boolean;
+  key: string;
   score: number;
 }
 
 /** Is X in scope for a cloud; what is in and out of scope; how the two clouds differ. */
 export const scopeAnswerer: Answerer = {
   name: 'scope',
-  matches: (q) => SCOPE_WORDS.test(q.text) || OUT_WORDS.test(q.text) || SOFT_SCOPE_WORDS.test(q.text) || q.clouds.length > 0,
+  matches: () => true,
   answer(q, knowledge) {
     const scopes = knowledge.facts.scopes;
     if (scopes.length === 0) return null;
-    const asked = q.clouds.length ? scopes.filter((s) => q.clouds.includes(s.cloud)) : scopes;
     const matches = bestItems(q.concepts, scopes, knowledge);
-    const inAsked = matches.filter((m) => asked.includes(m.scope));
-    const hasScopeWords = SCOPE_WORDS.test(q.text) || OUT_WORDS.test(q.text) || (SOFT_SCOPE_WORDS.test(q.text) && q.clouds.length > 0);
-
-    if (inAsked.length > 0 && YES_NO.test(q.text.trim())) {
-      // an item named outright: a verdict. Without scope words only an out-of-scope item
-      // ("do you patch my VMs?") is a scope question; in-scope items are left to other answers.
-      if (!hasScopeWords && inAsked.every((m) => m.inScope)) return null;
-      return verdict(inAsked, asked, knowledge.sources);
+    const scopeWords = SCOPE_WORDS.test(q.text) || OUT_WORDS.test(q.text) || (SOFT_SCOPE_WORDS.test(q.text) && q.clouds.length > 0);
+    if (matches.length > 0 && VERDICT_FORM.test(q.text.trim()) && (scopeWords || !matches[0]!.inScope || itemShare(q, matches[0]!, knowledge) >= 0.5)) {
+      return verdict(q, matches, knowledge);
     }
-    if (matches.length > 0 && q.clouds.length > 0 && hasScopeWords && YES_NO.test(q.text.trim())) {
-      // named for the other cloud only: say so, with where it is covered
-      const other = matches[0]!;
-      const cloud = CLOUD_NAMES[q.clouds[0]!];
-      const text = `**${other.item}** is not listed in ${cloud}'s platform-level support scope. It is ${other.inScope ? 'in scope' : 'outside the scope'} for ${CLOUD_NAMES[other.scope.cloud]}.`;
-      return makeAnswer('scope', text, [...asked.map((s) => knowledge.sources.ref(s.slug)), knowledge.sources.ref(other.scope.slug)], 0.75, [text], suggestionsFor(asked));
-    }
-    if (!hasScopeWords || (!LIST_WORDS.test(q.text) && !COMPARE_WORDS.test(q.text))) return null;
+    if (!scopeWords || (!LIST_WORDS.test(q.text) && !COMPARE_WORDS.test(q.text))) return null;
     // "what Azure resources does it support" asks about resources, not for the scope list
-    if (q.concepts.some((c) => !LISTING_TERMS.has(c.term))) return null;
-    if (COMPARE_WORDS.test(q.text) || (q.clouds.length !== 1 && asked.length > 1)) return comparison(scopes, knowledge.sources);
-    return listing(asked, OUT_WORDS.test(q.text), knowledge.sources);
+    if (q.concepts.some((c) => knowledge.index.knows(c.term) && !LISTING_TERMS.has(c.term))) return null;
+    const asked = q.clouds.length ? scopes.filter((s) => q.clouds.includes(s.cloud)) : scopes;
+    if (COMPARE_WORDS.test(q.text) || asked.length > 1) return comparison(scopes, knowledge, OUT_WORDS.test(q.text));
+    return listing(asked, OUT_WORDS.test(q.text), knowledge);
   },
 };
 
+/** The text a cloud's scope item is matched and compared by: its words minus the cloud's name. */
+function itemKey(item: string): string[] {
+  const text = item.replace(/https?:\/\/\S+/g, (url) => url.replace(/^https?:\/\//, '')).replace(/amazon web services/gi, 'aws');
+  return [...new Set(terms(text))].filter((t) => !ITEM_NOISE.has(t));
+}
+
 function bestItems(concepts: readonly Concept[], scopes: readonly ScopeFact[], knowledge: KnowledgeContext): ItemMatch[] {
+  const asks = (term: string): boolean => concepts.some((c) => c.term === term || c.alternatives.includes(term));
   const found: ItemMatch[] = [];
   for (const scope of scopes) {
-    const items = [...scope.inScope.map((item) => ({ item, inScope: true })), ...scope.outOfScope.map((item) => ({ item, inScope: false }))];
+    const items = [
+      ...scope.inScope.map((item) => ({ item, inScope: true })),
+      ...[...scope.outOfScope, ...(scope.outOfScopeNote ? [scope.outOfScopeNote.replace(/^also\s+/i, '').replace(/\.$/, '')] : [])].map((item) => ({ item, inScope: false })),
+    ];
     for (const { item, inScope } of items) {
-      const itemTerms = [...new Set(terms(item.replace(/https?:\/\/\S+/g, (url) => url.replace(/^https?:\/\//, ''))))].filter((t) => !ITEM_NOISE.has(t));
-      if (itemTerms.length === 0) continue;
+      const key = itemKey(item);
+      if (key.length === 0) continue;
       let total = 0;
       let hit = 0;
-      for (const term of itemTerms) {
+      for (const term of key) {
         const weight = knowledge.index.weight({ term, alternatives: [term] });
         total += weight;
-        if (concepts.some((c) => c.term === term || c.alternatives.includes(term))) hit += weight;
+        if (asks(term)) hit += weight;
       }
       // "Monitoring and Remediation": naming either half names the item
-      const halves = item.split(/\s+and\s+/i).map((half) => terms(half).filter((t) => !ITEM_NOISE.has(t)));
-      const halfHit = halves.length > 1 && halves.some((half) => half.length > 0 && half.every((t) => concepts.some((c) => c.term === t || c.alternatives.includes(t))));
+      const halves = item.split(/\s+and\s+/i).map(itemKey);
+      const halfHit = halves.length > 1 && halves.some((half) => half.length > 0 && half.every(asks));
       const score = Math.max(hit / total, halfHit ? 0.9 : 0);
-      if (score >= 0.5) found.push({ scope, item, inScope, score });
+      if (score >= 0.6) found.push({ scope, item, inScope, key: key.join(' '), score });
     }
   }
   return found.sort((a, b) => b.score - a.score);
 }
 
-function verdict(matches: ItemMatch[], asked: ScopeFact[], sources: Sources) {
-  const top = matches[0]!.score;
-  const best = matches.filter((m) => m.score >= top - 0.05);
-  const lines: string[] = [];
-  const facts: string[] = [];
-  for (const m of best) {
-    const cloud = CLOUD_NAMES[m.scope.cloud];
-    if (m.inScope) {
-      lines.push(`**Yes: ${m.item} is in scope** of ${cloud} platform-level support.`);
-    } else {
-      lines.push(`**No: ${m.item} is outside the scope** of ${cloud} platform-level support, which does not cover ${m.scope.outOfScope.join(', ')}.`);
-    }
-    facts.push(`${cloud}: ${m.item} ${m.inScope ? 'in scope' : 'outside scope'}`);
-  }
-  const outside = best.find((m) => !m.inScope);
-  if (outside?.scope.managedServices) lines.push('', sources.links(outside.scope.managedServices));
-  const confidence = 0.6 + 0.3 * top;
-  return makeAnswer('scope', lines.join('\n'), best.map((m) => sources.ref(m.scope.slug)), confidence, facts, suggestionsFor(asked));
+/** How much of what the question asks (its known words, less cloud and scope words) the item names. */
+function itemShare(q: Question, match: ItemMatch, knowledge: KnowledgeContext): number {
+  const asked = q.concepts.filter((c) => knowledge.index.knows(c.term) && !LISTING_TERMS.has(c.term));
+  const itemTerms = new Set(match.key.split(' '));
+  return knowledge.index.coverage(asked, itemTerms);
 }
 
-function listing(scopes: ScopeFact[], outFirst: boolean, sources: Sources) {
+function verdict(q: Question, matches: ItemMatch[], knowledge: KnowledgeContext): Answer {
+  const scopes = knowledge.facts.scopes;
+  // items of the cloud asked about come first; another cloud's item answers only when the asked one has none
+  const inAsked = q.clouds.length ? matches.filter((m) => q.clouds.includes(m.scope.cloud)) : matches;
+  const relevant = inAsked.length ? inAsked : matches;
+  const top = relevant[0]!.score;
+  // the best item and any close to it; the same item in both clouds counts once
+  const keys = [...new Set(relevant.filter((m) => m.score >= Math.max(0.7, top - 0.15)).map((m) => m.key))].slice(0, 3);
+  const clouds: Cloud[] = [...new Set([...q.clouds, ...relevant.filter((m) => keys.includes(m.key)).map((m) => m.scope.cloud)])];
+  const lines: string[] = [];
+  const facts: string[] = [];
+  const sources = new Set<string>();
+  let outside: ItemMatch | undefined;
+  for (const key of keys) {
+    const byCloud = clouds.map((cloud) => ({ cloud, match: matches.find((m) => m.key === key && m.scope.cloud === cloud) }));
+    const name = byCloud.find((c) => c.match)?.match?.item ?? matches.find((m) => m.key === key)!.item;
+    const inside = byCloud.filter((c) => c.match?.inScope).map((c) => CLOUD_NAMES[c.cloud]);
+    const out = byCloud.filter((c) => c.match && !c.match.inScope).map((c) => CLOUD_NAMES[c.cloud]);
+    const unlisted = byCloud.filter((c) => !c.match).map((c) => CLOUD_NAMES[c.cloud]);
+    for (const { cloud, match } of byCloud) {
+      if (match) sources.add(match.scope.slug);
+      else scopes.filter((s) => s.cloud === cloud).forEach((s) => sources.add(s.slug));
+      if (match && !match.inScope) outside ??= match;
+      facts.push(`${CLOUD_NAMES[cloud]}: ${name}: ${match ? (match.inScope ? 'in scope' : 'outside scope') : 'not listed'}`);
+    }
+    const sentences: string[] = [];
+    if (inside.length) sentences.push(`**${out.length ? '' : 'Yes: '}${name} is in scope** for ${inside.join(' and ')} platform-level support.`);
+    if (out.length) sentences.push(`**${inside.length ? '' : 'No: '}${name} is outside the scope** of ${out.join(' and ')} platform-level support.`);
+    if (unlisted.length) sentences.push(`It is not listed in ${unlisted.join(' or ')}'s platform-level support scope.`);
+    lines.push(sentences.join(' '));
+  }
+  if (outside) {
+    lines.push(`Platform-level support does not cover ${outside.scope.outOfScope.join(', ')}.`);
+    if (outside.scope.managedServices) lines.push(knowledge.sources.links(outside.scope.managedServices));
+  }
+  const related = relatedPassage(q, matches.filter((m) => keys.includes(m.key)), knowledge);
+  if (related) {
+    lines.push(related.text);
+    sources.add(related.slug);
+  }
+  const asked = scopes.filter((s) => clouds.includes(s.cloud));
+  return makeAnswer('scope', lines.join('\n\n'), [...sources].map((slug) => knowledge.sources.ref(slug)), 0.6 + 0.3 * top, facts, suggestionsFor(asked));
+}
+
+/**
+ * What else the articles say, when the question asks more than the scope item answers
+ * ("can I get month-to-date usage?": the item is in scope, the passage says it comes via API).
+ */
+function relatedPassage(q: Question, answered: readonly ItemMatch[], knowledge: KnowledgeContext): { text: string; slug: string } | null {
+  const itemTerms = new Set(answered.flatMap((m) => m.key.split(' ')));
+  const rest = q.concepts.filter((c) => knowledge.index.knows(c.term) && !LISTING_TERMS.has(c.term) && !itemTerms.has(c.term) && !c.alternatives.some((a) => itemTerms.has(a)));
+  if (rest.length === 0) return null;
+  const scopeSlugs = new Set(knowledge.facts.scopes.map((s) => s.slug));
+  const [best] = knowledge.index.rank(q.concepts, 1, (p) => !(scopeSlugs.has(p.slug) && /scope/i.test([p.heading, ...p.trail].join(' '))), q.pairs);
+  if (!best || best.coverage < RELATED_COVERAGE || knowledge.index.coverage(rest, knowledge.index.termsOfPassage(best.passage.id)) === 0) return null;
+  return { text: `*See also, from ${best.passage.title}:*\n\n${renderPassage(best, q.concepts, knowledge)}`, slug: best.passage.slug };
+}
+
+function listing(scopes: ScopeFact[], outFirst: boolean, knowledge: KnowledgeContext): Answer {
   const parts: string[] = [];
   for (const scope of scopes) {
     const cloud = CLOUD_NAMES[scope.cloud];
     const inList = `**In scope of ${cloud} platform-level support:**\n\n${scope.inScope.map((i) => `- ${i}`).join('\n')}`;
     const outList = `**Outside the scope for ${cloud}:** ${scope.outOfScope.join(', ')}.${scope.outOfScopeNote ? ` ${scope.outOfScopeNote}` : ''}`;
     parts.push(...(outFirst ? [outList, inList] : [inList, outList]));
-    if (scope.managedServices) parts.push(sources.links(scope.managedServices));
+    if (scope.managedServices) parts.push(knowledge.sources.links(scope.managedServices));
   }
-  return makeAnswer('scope', parts.join('\n\n'), scopes.map((s) => sources.ref(s.slug)), 0.9, scopes.flatMap((s) => s.inScope), suggestionsFor(scopes));
+  return makeAnswer('scope', parts.join('\n\n'), scopes.map((s) => knowledge.sources.ref(s.slug)), 0.9, scopes.flatMap((s) => s.inScope), suggestionsFor(scopes));
 }
 
-function comparison(scopes: readonly ScopeFact[], sources: Sources) {
+function comparison(scopes: readonly ScopeFact[], knowledge: KnowledgeContext, outFirst: boolean): Answer {
   const [a, b] = scopes;
-  if (!a || !b) return listing([...scopes], false, sources);
-  const key = (item: string): string => terms(item).filter((t) => !ITEM_NOISE.has(t)).join(' ');
+  if (!a || !b) return listing([...scopes], outFirst, knowledge);
+  const named = (s: ScopeFact): string => CLOUD_NAMES[s.cloud];
+  const key = (item: string): string => itemKey(item).join(' ');
   const onlyIn = (x: ScopeFact, y: ScopeFact): string[] => x.inScope.filter((i) => !y.inScope.some((j) => key(j) === key(i)));
-  const both = a.inScope.filter((i) => b.inScope.some((j) => key(j) === key(i)));
+  const both = a.inScope.filter((i) => b.inScope.some((j) => key(j) === key(i))).map(withoutCloudName);
+  const sameOutside = a.outOfScope.map(key).join('|') === b.outOfScope.map(key).join('|');
+  const outside = sameOutside
+    ? `**Outside the scope for both:** ${a.outOfScope.join(', ')}.`
+    : `**Outside the scope:** ${named(a)}: ${a.outOfScope.join(', ')}; ${named(b)}: ${b.outOfScope.join(', ')}.`;
   const lines = [
-    `**In scope for both ${CLOUD_NAMES[a.cloud]} and ${CLOUD_NAMES[b.cloud]}:** ${both.join('; ')}.`,
-    `**Only ${CLOUD_NAMES[a.cloud]}:** ${onlyIn(a, b).join('; ') || 'nothing else'}.`,
-    `**Only ${CLOUD_NAMES[b.cloud]}:** ${onlyIn(b, a).join('; ') || 'nothing else'}.`,
-    `**Outside the scope for both:** ${a.outOfScope.join(', ')}.`,
+    `**In scope for both ${named(a)} and ${named(b)}:** ${both.join('; ')}.`,
+    `**Only ${named(a)}:** ${onlyIn(a, b).join('; ') || 'nothing else'}.`,
+    `**Only ${named(b)}:** ${onlyIn(b, a).join('; ') || 'nothing else'}.`,
   ];
-  return makeAnswer('scope', lines.join('\n\n'), [sources.ref(a.slug), sources.ref(b.slug)], 0.8, both, ['What is out of scope for Azure?', 'What does AWS support include?']);
+  if (outFirst) lines.unshift(outside);
+  else lines.push(outside);
+  const managed = [a, b].map((s) => s.managedServices).find(Boolean);
+  if (managed) lines.push(knowledge.sources.links(managed));
+  return makeAnswer('scope', lines.join('\n\n'), [knowledge.sources.ref(a.slug), knowledge.sources.ref(b.slug)], 0.85, both, ['What is out of scope for Azure?', 'What does AWS support include?']);
+}
+
+/** "AWS Billing" in a line about both clouds reads "Billing". */
+function withoutCloudName(item: string): string {
+  const stripped = item.replace(/^(azure|aws|amazon web services)\s+/i, '');
+  return stripped.charAt(0).toUpperCase() + stripped.slice(1);
 }
 
 function suggestionsFor(scopes: readonly ScopeFact[]): string[] {
   const cloud = scopes.length === 1 ? CLOUD_NAMES[scopes[0]!.cloud] : 'Azure';
   return [`What does ${cloud} support include?`, `What is out of scope for ${cloud}?`, 'Open a ticket'];
 }
-
-export type { Question };

@@ -8,13 +8,14 @@ const LOG_PATH = /(?:[A-Za-z]:\\|\/)?[\w\\/.-]*\.log\b/;
 /** List items such as `Linux: SSH and locate the log at /var/log/…/x.log`. */
 export function extractLogLocations(article: ParsedArticle): LogLocationFact[] {
   const facts: LogLocationFact[] = [];
-  for (const { block } of blocksOf(article)) {
+  for (const { block, previous } of blocksOf(article)) {
     if (block.kind !== 'list') continue;
+    const context = previous?.kind === 'paragraph' ? previous.text.markdown : null;
     for (const item of block.items) {
       const match = OS_ITEM.exec(item.plain);
       const path = match ? LOG_PATH.exec(match[2]!) : null;
       if (!match || !path) continue;
-      facts.push({ slug: article.slug, os: match[1]!.toLowerCase(), path: path[0], instruction: match[2]!.trim() });
+      facts.push({ slug: article.slug, os: match[1]!.toLowerCase(), path: path[0], instruction: match[2]!.trim(), context });
     }
   }
   return facts;

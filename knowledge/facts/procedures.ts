@@ -1,4 +1,4 @@
-import type { ParsedArticle, RichText } from '../types.js';
+import type { Block, ParsedArticle, RichText } from '../types.js';
 import type { ProcedureFact } from './types.js';
 
 const MIN_STEPS = 3;
@@ -12,7 +12,8 @@ export function extractProcedures(article: ParsedArticle): ProcedureFact[] {
   for (const section of article.sections) {
     section.blocks.forEach((block, index) => {
       if (block.kind !== 'list' || !block.ordered || block.items.length < MIN_STEPS) return;
-      const before = section.blocks.slice(0, index).reverse().find((b) => b.kind === 'paragraph');
+      // the paragraphs before the steps say what they are for (often an intro, then a note)
+      const before = section.blocks.slice(0, index).filter((b): b is Block & { kind: 'paragraph' } => b.kind === 'paragraph').slice(-2);
       const outcome: RichText[] = [];
       for (const next of section.blocks.slice(index + 1, index + 3)) {
         if (next.kind === 'paragraph') outcome.push(next.text);
@@ -22,7 +23,7 @@ export function extractProcedures(article: ParsedArticle): ProcedureFact[] {
       facts.push({
         slug: article.slug,
         heading: section.heading,
-        intro: before?.kind === 'paragraph' ? before.text : null,
+        intro: before.length ? { markdown: before.map((b) => b.text.markdown).join('\n\n'), plain: before.map((b) => b.text.plain).join(' ') } : null,
         steps: block.items,
         outcome,
       });

@@ -35,6 +35,8 @@ export interface LogLocationFact extends Sourced {
   path: string;
   /** The whole instruction, such as "SSH and locate the log at …". */
   instruction: string;
+  /** The sentence that introduces the list (what to do with the log), display markdown. */
+  context: string | null;
 }
 
 export interface ProcedureFact extends Sourced {
