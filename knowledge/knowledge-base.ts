@@ -14,6 +14,7 @@ import type { Facts } from './facts/types.js';
 import { buildPassages } from './passages.js';
 import { PLACE_NAMES } from './regions.js';
 import { PassageIndex } from './search.js';
+import { TermCache } from './term-cache.js';
 import { STOPWORDS, stem, words } from './text.js';
 import type { Answer, ParsedArticle } from './types.js';
 
@@ -48,7 +49,7 @@ export class KnowledgeBase {
   constructor(readonly articles: readonly ParsedArticle[], options: KnowledgeBaseOptions = {}) {
     const facts = extractFacts(articles);
     const index = new PassageIndex(buildPassages(articles));
-    this.context = { facts, index, sources: new Sources(articles, options.baseUrl ?? null) };
+    this.context = { facts, index, sources: new Sources(articles, options.baseUrl ?? null), terms: new TermCache() };
     this.corrector = new Corrector(correctionVocabulary(articles, facts), (word) => STOPWORDS.has(word) || index.knows(stem(word)) || index.knows(word) || isEnglishWord(word));
   }
 

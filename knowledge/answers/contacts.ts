@@ -1,6 +1,5 @@
 import type { EmailFact, PhoneFact } from '../facts/types.js';
 import { REGION_NAMES } from '../regions.js';
-import { terms } from '../text.js';
 import type { PlaceName } from '../regions.js';
 import { makeAnswer } from './render.js';
 import type { Answerer, KnowledgeContext } from './types.js';
@@ -52,7 +51,7 @@ export const emailAnswerer: Answerer = {
     if (byAddress.size === 0) return null;
     const concepts = q.concepts.filter((c) => !/^(e?mail|contact|address)$/.test(c.term));
     const ranked = [...byAddress.values()]
-      .map((fact) => ({ fact, coverage: knowledge.index.coverage(concepts, new Set(terms(fact.purposePlain))) }))
+      .map((fact) => ({ fact, coverage: knowledge.index.coverage(concepts, knowledge.terms.of(fact.purposePlain)) }))
       .sort((a, b) => b.coverage - a.coverage);
     const [best, ...others] = ranked;
     const line = (fact: EmailFact): string => `**${fact.address}**: ${knowledge.sources.links(fact.purpose)}`;

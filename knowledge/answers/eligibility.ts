@@ -19,7 +19,7 @@ export const eligibilityAnswerer: Answerer = {
     const facts = knowledge.facts.eligibility.filter((f) => q.clouds.length === 0 || f.cloud === null || q.clouds.includes(f.cloud));
     const ranked = facts
       .map((fact) => {
-        const coverage = knowledge.index.coverage(concepts, new Set(terms(fact.sentence.plain)));
+        const coverage = knowledge.index.coverage(concepts, knowledge.terms.of(fact.sentence.plain));
         return { fact, coverage, score: coverage * (LIMITING.test(fact.sentence.plain) ? 1.2 : 1) };
       })
       .filter((r) => r.coverage > 0)

@@ -1,6 +1,5 @@
 import type { Passage } from '../passages.js';
 import type { Concept, RankedPassage } from '../search.js';
-import { terms } from '../text.js';
 import { HOW_TO } from './procedures.js';
 import { makeAnswer } from './render.js';
 import type { Answerer, KnowledgeContext } from './types.js';
@@ -51,7 +50,7 @@ export function renderPassage(ranked: RankedPassage, concepts: readonly Concept[
 /** Keeps the units (sentences, items) that carry the question's ideas; short passages stay whole. */
 function trim(passage: Passage, concepts: readonly Concept[], knowledge: KnowledgeContext, keepReasons: boolean) {
   if (passage.units.length <= (passage.listed ? LONG_LIST_ITEMS : LONG_PASSAGE_UNITS)) return passage.units;
-  const scores = passage.units.map((u) => knowledge.index.coverage(concepts, new Set(terms(u.plain))));
+  const scores = passage.units.map((u) => knowledge.index.coverage(concepts, knowledge.terms.of(u.plain)));
   const top = Math.max(...scores);
   if (top === 0) return passage.units.slice(0, LONG_PASSAGE_UNITS);
   const lead = passage.units.slice(0, passage.lead);

@@ -23,7 +23,7 @@ export const procedureAnswerer: Answerer = {
       const text = [title, procedure.heading, procedure.intro?.plain ?? '', ...procedure.steps.map((s) => s.plain)].join(' ');
       // what the procedure is for (its title, heading, intro) must fit, not only words in its steps
       const purpose = [title, procedure.heading, procedure.intro?.plain ?? ''].join(' ');
-      return { procedure, coverage: knowledge.index.coverage(concepts, new Set(terms(text))), purposeCoverage: knowledge.index.coverage(concepts, new Set(terms(purpose))) };
+      return { procedure, coverage: knowledge.index.coverage(concepts, knowledge.terms.of(text)), purposeCoverage: knowledge.index.coverage(concepts, knowledge.terms.of(purpose)) };
     });
     scored.sort((a, b) => b.coverage + b.purposeCoverage - (a.coverage + a.purposeCoverage));
     const best = scored[0]!;
@@ -40,7 +40,7 @@ function whatFollows(text: string, knowledge: KnowledgeContext) {
   for (const procedure of knowledge.facts.procedures) {
     const title = knowledge.sources.ref(procedure.slug).title;
     procedure.steps.forEach((step, index) => {
-      const coverage = knowledge.index.coverage(concepts, new Set(terms(`${step.plain} ${title}`)));
+      const coverage = knowledge.index.coverage(concepts, knowledge.terms.of(`${step.plain} ${title}`));
       if (!best || coverage > best.coverage) best = { procedure, step: index, coverage };
     });
   }

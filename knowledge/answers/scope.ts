@@ -59,7 +59,18 @@ export const scopeAnswerer: Answerer = {
 };
 
 /** The text a cloud's scope item is matched and compared by: its words minus the cloud's name. */
+const itemKeys = new Map<string, string[]>();
+
 function itemKey(item: string): string[] {
+  const known = itemKeys.get(item);
+  if (known) return known;
+  const key = computeItemKey(item);
+  if (itemKeys.size > 10_000) itemKeys.clear();
+  itemKeys.set(item, key);
+  return key;
+}
+
+function computeItemKey(item: string): string[] {
   const text = item.replace(/https?:\/\/\S+/g, (url) => url.replace(/^https?:\/\//, '')).replace(/amazon web services/gi, 'aws');
   return [...new Set(terms(text))].filter((t) => !ITEM_NOISE.has(t));
 }

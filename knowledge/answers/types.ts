@@ -1,5 +1,6 @@
 import type { Facts } from '../facts/types.js';
 import type { PassageIndex } from '../search.js';
+import type { TermCache } from '../term-cache.js';
 import type { Answer, RegionId } from '../types.js';
 import type { Question } from './question.js';
 import type { Sources } from './render.js';
@@ -9,6 +10,7 @@ export interface KnowledgeContext {
   facts: Facts;
   index: PassageIndex;
   sources: Sources;
+  terms: TermCache;
 }
 
 /** What the conversation already knows about the customer. */
