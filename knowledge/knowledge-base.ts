@@ -3,7 +3,8 @@ import { emailAnswerer, phoneAnswerer } from './answers/contacts.js';
 import { eligibilityAnswerer } from './answers/eligibility.js';
 import { logLocationAnswerer } from './answers/logs.js';
 import { passageAnswerer } from './answers/passages.js';
-import { procedureAnswerer } from './answers/procedures.js';
+import { HOW_TO, procedureAnswerer } from './answers/procedures.js';
+import { CONFIDENCE_BAR } from './confidence.js';
 import { analyseQuestion } from './answers/question.js';
 import { makeAnswer, Sources } from './answers/render.js';
 import { scopeAnswerer } from './answers/scope.js';
@@ -18,9 +19,9 @@ import { TermCache } from './term-cache.js';
 import { STOPWORDS, stem, words } from './text.js';
 import type { Answer, ParsedArticle } from './types.js';
 
-/** Below this confidence the bot says it does not know instead of guessing. */
-export const CONFIDENCE_BAR = 0.5;
+export { CONFIDENCE_BAR };
 const STRUCTURED_PREFERENCE = 0.15;
+const HOW_TO_PREFERENCE = 0.2;
 
 /** Structured answers first: a fact beats a passage that happens to share words with the question. */
 const ANSWERERS: readonly Answerer[] = [
@@ -69,6 +70,15 @@ export class KnowledgeBase {
   }
 
   answer(text: string, context: AskContext = {}): Answer {
+    const whole = this.answerOne(text, context);
+    if (whole.kind !== 'not_found') return whole;
+    // "how long does it take, and does an admin have to do it?": each part may be answerable alone
+    const parts = clauses(text).map((clause) => this.answerOne(clause, context)).filter((a) => a.kind !== 'not_found');
+    const distinct = parts.filter((a, i) => parts.findIndex((b) => b.text === a.text) === i);
+    return distinct.length ? merge(distinct, distinct[0]!.kind, distinct[0]!.suggestions) : whole;
+  }
+
+  private answerOne(text: string, context: AskContext): Answer {
     const question = analyseQuestion(text, this.corrector);
     if (question.concepts.length === 0) return notFound();
     const candidates: { from: string; answer: Answer }[] = [];
@@ -77,9 +87,12 @@ export class KnowledgeBase {
       const answer = answerer.answer(question, this.context, context);
       if (answer) candidates.push({ from: answerer.name, answer });
     }
-    // a fact-based answer is preferred over a passage of about the same confidence
-    const rank = (a: Answer): number => a.confidence + (a.kind === 'passage' ? 0 : STRUCTURED_PREFERENCE);
-    const confident = candidates.filter((c) => c.answer.confidence >= CONFIDENCE_BAR).sort((a, b) => rank(b.answer) - rank(a.answer));
+    // a fact-based answer is preferred over a passage of about the same confidence, and a
+    // how-to question is best answered by the whole procedure rather than one of its steps
+    const howTo = HOW_TO.test(question.text);
+    const rank = (c: { from: string; answer: Answer }): number =>
+      c.answer.confidence + (c.answer.kind === 'passage' ? 0 : STRUCTURED_PREFERENCE) + (howTo && c.from === procedureAnswerer.name ? HOW_TO_PREFERENCE : 0);
+    const confident = candidates.filter((c) => c.answer.confidence >= CONFIDENCE_BAR).sort((a, b) => rank(b) - rank(a));
     const [best, ...rest] = confident;
     if (!best) return notFound();
     // two questions in one ("who do I call, and is there an email?"): answer both
@@ -88,6 +101,16 @@ export class KnowledgeBase {
     return merge([best.answer, second.answer], best.answer.kind, best.answer.suggestions);
   }
 }
+
+/** The separate questions of a message: its sentences that ask something, and "…, and does …" second questions. */
+function clauses(text: string): string[] {
+  return text
+    .split(/(?<=[?!.;])\s+|,?\s+\b(?:and|also|plus)\s+(?=(?:is|are|does|do|can|could|will|would|how|what|who|where|when|which|should)\b)/i)
+    .map((part) => part.trim())
+    .filter((part) => part.split(/\s+/).length >= 3 && (QUESTION_START.test(part) || part.endsWith('?')));
+}
+
+const QUESTION_START = /^(is|are|does|do|can|could|will|would|how|what|who|where|when|which|should|why)\b/i;
 
 function merge(parts: Answer[], kind: Answer['kind'], suggestions: string[]): Answer {
   return makeAnswer(kind, parts.map((p) => p.text).join('\n\n'), parts.flatMap((p) => p.sources), Math.min(...parts.map((p) => p.confidence)), parts.flatMap((p) => p.facts), suggestions);

@@ -57,7 +57,8 @@ export const emailAnswerer: Answerer = {
     const line = (fact: EmailFact): string => `**${fact.address}**: ${knowledge.sources.links(fact.purpose)}`;
     const rest = others.filter((o) => o.fact.address.toLowerCase() !== best!.fact.address.toLowerCase()).slice(0, 2);
     const text = [line(best!.fact), ...(rest.length ? ['', 'Other addresses:', ...rest.map((o) => `- ${line(o.fact)}`)] : [])].join('\n');
-    return makeAnswer('contact', text, [knowledge.sources.ref(best!.fact.slug)], 0.85, [best!.fact.address], ['Who do I call for a critical outage?', 'Open a ticket']);
+    // asked outright for an e-mail address: that is the answer, ahead of anything the question touches on
+    return makeAnswer('contact', text, [knowledge.sources.ref(best!.fact.slug)], 0.93, [best!.fact.address], ['Who do I call for a critical outage?', 'Open a ticket']);
   },
 };
 

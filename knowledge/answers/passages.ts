@@ -1,13 +1,12 @@
 import type { Passage } from '../passages.js';
 import type { Concept, RankedPassage } from '../search.js';
-import { HOW_TO } from './procedures.js';
+import { CONFIDENCE_BAR } from '../confidence.js';
 import { makeAnswer } from './render.js';
 import type { Answerer, KnowledgeContext } from './types.js';
 
 /** Units kept from a long passage: those that hold at least this share of the best unit's weight. */
 const KEEP_SHARE = 0.5;
 const LONG_PASSAGE_UNITS = 4;
-const LOOSE_STEP_DISCOUNT = 0.8;
 /** Lists read as a whole up to this many items. */
 const LONG_LIST_ITEMS = 15;
 
@@ -17,7 +16,8 @@ export const passageAnswerer: Answerer = {
   matches: () => true,
   answer(q, knowledge) {
     const ranked = knowledge.index.rank(q.concepts, 5, undefined, q.pairs);
-    const best = ranked[0];
+    // BM25 may put a passage that repeats one word above the one that holds the whole question
+    const best = ranked.find((r) => r.coverage >= CONFIDENCE_BAR) ?? ranked[0];
     if (!best) return null;
     const parts = [renderPassage(best, q.concepts, knowledge, WHY.test(q.text))];
     const sources = [knowledge.sources.ref(best.passage.slug)];
@@ -29,8 +29,7 @@ export const passageAnswerer: Answerer = {
       sources.push(knowledge.sources.ref(second.passage.slug));
     }
     // steps torn from their procedure answer a how-to question worse than the whole procedure does
-    const confidence = HOW_TO.test(q.text) && best.passage.ordered ? best.coverage * LOOSE_STEP_DISCOUNT : best.coverage;
-    return makeAnswer('passage', parts.join('\n\n'), sources, confidence, [], ['Open a ticket', 'help']);
+    return makeAnswer('passage', parts.join('\n\n'), sources, best.coverage, [], ['Open a ticket', 'help']);
   },
 };
 

@@ -7,7 +7,7 @@ import type { Question } from './question.js';
 import { makeAnswer } from './render.js';
 import type { Answerer, KnowledgeContext } from './types.js';
 
-const SCOPE_WORDS = /\b(scope|cover|covers|covered|coverage|support|supports|supported|handle|handles|handled|responsible|responsibility|take care|look after|in charge|platform.level|part of)\b/;
+const SCOPE_WORDS = /\b(scope|cover|covers|covered|coverage|support|supports|supported|handle|handles|handled|responsible|responsibility|take care|look after|in charge|platform.level|part of (your|the|platform)?\s?(support|scope|service|coverage))\b/;
 /** "include" and "offer" speak of scope only next to a scope word or a cloud. */
 const SOFT_SCOPE_WORDS = /\b(include|includes|included|offer|offers|provide|provides|help with|do for)\b/;
 /** A verdict answers a yes/no question, a "who handles" question, or one that names the scope outright. */
@@ -16,7 +16,7 @@ const VERDICT_FORM = new RegExp([
   /\bsomething (you|your|centurylink)\b/.source,
   /\b(is|are|does|do|can|could|will|would)\s+(you|u|your|centurylink|it|that|this|they|those|these|there|the|platform)\b/.source,
   /\bwho (handles|deals with|takes care|is responsible|looks after|covers)\b/.source,
-  /\b(covered|in scope|out of scope|outside( of)?( the)? scope|included|part of)\b/.source,
+  /\b(covered|in scope|out of scope|outside( of)?( the)? scope|included|part of (it|that|this|your|the))\b/.source,
 ].join('|'));
 const LIST_WORDS = /\b(what|which|list|everything|all|anything)\b|\bscope\??$/;
 const OUT_WORDS = /\b(out of scope|outside|not covered|not included|exclude|excluded|excludes|not in scope|not supported|not (cover|include|support|handle))\b/;
@@ -28,6 +28,8 @@ const LISTING_TERMS = new Set(terms('what which list everything all anything sco
 const CLOUD_NAMES: Record<Cloud, string> = { azure: 'Azure', aws: 'AWS' };
 /** Related passages added to a verdict must cover at least this much of the question. */
 const RELATED_COVERAGE = 0.7;
+/** Share of a question an in-scope item must name to be what the question asks about. */
+const ITEM_SHARE = 0.4;
 
 interface ItemMatch {
   scope: ScopeFact;
@@ -46,7 +48,8 @@ export const scopeAnswerer: Answerer = {
     if (scopes.length === 0) return null;
     const matches = bestItems(q.concepts, scopes, knowledge);
     const scopeWords = SCOPE_WORDS.test(q.text) || OUT_WORDS.test(q.text) || (SOFT_SCOPE_WORDS.test(q.text) && q.clouds.length > 0);
-    if (matches.length > 0 && VERDICT_FORM.test(q.text.trim()) && (scopeWords || !matches[0]!.inScope || itemShare(q, matches[0]!, knowledge) >= 0.5)) {
+    // an item named in passing ('…take over billing and support…') is not what a long question asks
+    if (matches.length > 0 && VERDICT_FORM.test(q.text.trim()) && (!matches[0]!.inScope || itemShare(q, matches[0]!, knowledge) >= ITEM_SHARE)) {
       return verdict(q, matches, knowledge);
     }
     if (!scopeWords || (!LIST_WORDS.test(q.text) && !COMPARE_WORDS.test(q.text))) return null;
@@ -125,7 +128,9 @@ function verdict(q: Question, matches: ItemMatch[], knowledge: KnowledgeContext)
   let outside: ItemMatch | undefined;
   for (const key of keys) {
     const byCloud = clouds.map((cloud) => ({ cloud, match: matches.find((m) => m.key === key && m.scope.cloud === cloud) }));
-    const name = byCloud.find((c) => c.match)?.match?.item ?? matches.find((m) => m.key === key)!.item;
+    const found = byCloud.find((c) => c.match)?.match?.item ?? matches.find((m) => m.key === key)!.item;
+    // the same item in both clouds is named without either cloud's name
+    const name = byCloud.filter((c) => c.match).length > 1 ? withoutCloudName(found) : found;
     const inside = byCloud.filter((c) => c.match?.inScope).map((c) => CLOUD_NAMES[c.cloud]);
     const out = byCloud.filter((c) => c.match && !c.match.inScope).map((c) => CLOUD_NAMES[c.cloud]);
     const unlisted = byCloud.filter((c) => !c.match).map((c) => CLOUD_NAMES[c.cloud]);
@@ -205,7 +210,7 @@ function comparison(scopes: readonly ScopeFact[], knowledge: KnowledgeContext, o
 
 /** "AWS Billing" in a line about both clouds reads "Billing". */
 function withoutCloudName(item: string): string {
-  const stripped = item.replace(/^(azure|aws|amazon web services)\s+/i, '');
+  const stripped = item.replace(/^(azure|aws|amazon web services)\s+/i, '').replace(/\b(azure|aws|amazon web services)\s+/gi, '');
   return stripped.charAt(0).toUpperCase() + stripped.slice(1);
 }
 

@@ -113,7 +113,10 @@ describe('support e-mail', () => {
     expect(answer.kind).toBe('contact');
     const firstLine = answer.text.split('\n')[0] ?? '';
     expect(firstLine.toLowerCase()).toContain(`**${address}**`);
-    expect(answer.facts.map((f) => f.toLowerCase())).toEqual([address]);
+    // the address asked for comes first; a second question in the same message ("can I get help
+    // setting up my account?") may add its own facts after it
+    expect(answer.facts[0]?.toLowerCase()).toBe(address);
+    expect(answer.facts.filter((f) => f.includes('@')).map((f) => f.toLowerCase())).toEqual([address]);
   });
 });
 
