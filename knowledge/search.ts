@@ -34,6 +34,9 @@ export function conceptsOf(question: string): Concept[] {
 const UNKNOWN_WORD_SHARE = 0.075;
 
 const TITLE_NAMED_BOOST = 1.5;
+/** How hard a missing idea of the question pulls a passage down, whatever its BM25 score. */
+const COVERAGE_FLOOR = 0.1;
+const COVERAGE_POWER = 2;
 const PHRASE_BOOST = 0.25;
 const MAX_PHRASE_PAIRS = 3;
 
@@ -115,7 +118,7 @@ export class PassageIndex {
         let together = 0;
         for (const pair of questionPairs) if (this.pairsOf[id]!.has(pair)) together++;
         const phrase = 1 + Math.min(MAX_PHRASE_PAIRS, together) * PHRASE_BOOST;
-        return { passage: this.passages[id]!, score: named * phrase * hit.score * (0.25 + (coverage + ownCoverage) / 2), coverage };
+        return { passage: this.passages[id]!, score: named * phrase * hit.score * (COVERAGE_FLOOR + (coverage + ownCoverage) / 2) ** COVERAGE_POWER, coverage };
       })
       .sort((a, b) => b.score - a.score)
       .filter((ranked, i, all) => all.findIndex((other) => other.passage.group === ranked.passage.group) === i)

@@ -51,7 +51,7 @@ const RAW: Record<string, string[]> = {
   cancel: ['delete', 'remove'],
   delete: ['remove'],
   remove: ['delete'],
-  see: ['visible', 'view'],
+  see: ['visible', 'view', 'show', 'shown'],
   missing: ['see', 'visible'],
   agreement: ['terms'],
   terms: ['agreement', 'conditions'],
