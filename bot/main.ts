@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const kbDir = resolve(config.KB_DIR);
   const articles = await loadArticles(kbDir, logger);
-  knowledge = new KnowledgeBase(articles, { baseUrl: config.KB_BASE_URL ?? null });
+  knowledge = new KnowledgeBase(articles, { baseUrl: config.KB_BASE_URL ?? null, answerCacheSize: config.ANSWER_CACHE_SIZE });
   logger.info({ kbDir, articles: articles.length, passages: knowledge.passageCount, ms: Math.round(performance.now() - started) }, 'knowledge base loaded');
 
   const stop = (signal: string): void => {

@@ -5,7 +5,7 @@ import { logLocationAnswerer } from './answers/logs.js';
 import { passageAnswerer } from './answers/passages.js';
 import { HOW_TO, procedureAnswerer } from './answers/procedures.js';
 import { CONFIDENCE_BAR } from './confidence.js';
-import { analyseQuestion } from './answers/question.js';
+import { analyseQuestion, MAX_QUESTION_CHARS } from './answers/question.js';
 import { makeAnswer, Sources } from './answers/render.js';
 import { scopeAnswerer } from './answers/scope.js';
 import type { Answerer, AskContext, KnowledgeContext } from './answers/types.js';
@@ -16,7 +16,8 @@ import { buildPassages } from './passages.js';
 import { PLACE_NAMES } from './regions.js';
 import { PassageIndex } from './search.js';
 import { TermCache } from './term-cache.js';
-import { STOPWORDS, stem, words } from './text.js';
+import { normalise, STOPWORDS, stem, words } from './text.js';
+import { AnswerCache } from './answer-cache.js';
 import type { Answer, ParsedArticle } from './types.js';
 
 export { CONFIDENCE_BAR };
@@ -37,7 +38,11 @@ const ANSWERERS: readonly Answerer[] = [
 export interface KnowledgeBaseOptions {
   /** Where article links point; none: answers name the article and its file. */
   baseUrl?: string | null;
+  /** How many recent answers to keep (0: none). */
+  answerCacheSize?: number;
 }
+
+const DEFAULT_ANSWER_CACHE_SIZE = 1000;
 
 /**
  * The knowledge base: articles, the facts extracted from them, and the passage index.
@@ -46,10 +51,12 @@ export interface KnowledgeBaseOptions {
 export class KnowledgeBase {
   private readonly context: KnowledgeContext;
   private readonly corrector: Corrector;
+  private readonly cache: AnswerCache;
 
   constructor(readonly articles: readonly ParsedArticle[], options: KnowledgeBaseOptions = {}) {
     const facts = extractFacts(articles);
     const index = new PassageIndex(buildPassages(articles));
+    this.cache = new AnswerCache(options.answerCacheSize ?? DEFAULT_ANSWER_CACHE_SIZE);
     this.context = { facts, index, sources: new Sources(articles, options.baseUrl ?? null), terms: new TermCache() };
     this.corrector = new Corrector(correctionVocabulary(articles, facts), (word) => STOPWORDS.has(word) || index.knows(stem(word)) || index.knows(word) || isEnglishWord(word));
   }
@@ -70,6 +77,15 @@ export class KnowledgeBase {
   }
 
   answer(text: string, context: AskContext = {}): Answer {
+    const key = `${context.region ?? ''}|${normalise(text.slice(0, MAX_QUESTION_CHARS)).replace(/\s+/g, ' ').trim()}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const answer = Object.freeze(this.answerUncached(text, context));
+    this.cache.set(key, answer);
+    return answer;
+  }
+
+  private answerUncached(text: string, context: AskContext): Answer {
     const whole = this.answerOne(text, context);
     if (whole.kind !== 'not_found') return whole;
     // "how long does it take, and does an admin have to do it?": each part may be answerable alone
