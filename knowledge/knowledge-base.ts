@@ -43,6 +43,17 @@ export interface KnowledgeBaseOptions {
 }
 
 const DEFAULT_ANSWER_CACHE_SIZE = 1000;
+/** One question of each kind, with a typo, for warmUp(). */
+const WARM_UP_QUESTIONS = [
+  'who do I call in Torronto for a critical outage?',
+  'what is the support email address?',
+  'is patching covered?',
+  'what is out of scope?',
+  'how do I create a new account?',
+  'where is the agent log on windows?',
+  'can resellers use the service?',
+  'what happens after I accept the terms?',
+];
 
 /**
  * The knowledge base: articles, the facts extracted from them, and the passage index.
@@ -74,6 +85,15 @@ export class KnowledgeBase {
     const question = analyseQuestion('support email address and phone number for a critical outage', this.corrector);
     const parts = [emailAnswerer.answer(question, this.context, context), phoneAnswerer.answer(question, this.context, context)].filter((a): a is Answer => a !== null);
     return parts.length ? merge(parts, 'contact', ['help']) : notFound();
+  }
+
+  /**
+   * Reads the reference data that is loaded on first use and runs each kind of answer once,
+   * so the first customers do not wait for it. Call before taking traffic.
+   */
+  warmUp(): void {
+    isEnglishWord('support');
+    for (const question of WARM_UP_QUESTIONS) this.answerUncached(question, {});
   }
 
   answer(text: string, context: AskContext = {}): Answer {

@@ -46,3 +46,13 @@ describe('KnowledgeBase answer cache', () => {
     }
   });
 });
+
+describe('warmUp', () => {
+  it('runs without touching later answers', async () => {
+    const kb = new KnowledgeBase(await loadArticles('knowledge/articles', { warn: () => {}, info: () => {} }));
+    const before = new KnowledgeBase(await loadArticles('knowledge/articles', { warn: () => {}, info: () => {} })).answer('who do I call in Torronto for a critical outage?');
+    kb.warmUp();
+    expect(kb.answer('who do I call in Torronto for a critical outage?')).toEqual(before);
+    expect(before.text).toContain('1-866-296-5335');
+  });
+});
