@@ -14,8 +14,11 @@
 //                   so that the loader's same-name rule does not collapse them.
 // Then compares with the targets (1x under 300 ms; 10x under 3 s and 300 MB RSS), printing PASS or
 // MISS for each; a miss is a figure, not a failure (exit 0). Without ../shared it skips (exit 0).
-// Internal mode: `node --expose-gc bench/index-build.mjs --child <folder>` measures one folder and
-// prints its figures as one JSON line.
+// With --cache (`npm run bench:index -- --cache`) every load uses the loader's parse cache, in a new
+// empty temp folder per corpus: the in-process cold run and a first fresh process fill it, and the
+// warm runs and a second fresh process (the figures compared with the targets) are served from it.
+// Internal mode: `node --expose-gc bench/index-build.mjs --child <folder> [--cache-dir <folder>]`
+// measures one folder and prints its figures as one JSON line.
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +34,7 @@ const BASE_URL = 'https://www.ctl.io/knowledge-base/';
 const TARGET_1X_MS = 300;
 const TARGET_10X_MS = 3000;
 const TARGET_10X_RSS = 300 * 1024 * 1024;
+const CACHE = process.argv.includes('--cache');
 
 /** A logger for loadArticles that says nothing but counts the warnings. */
 function countingLogger() {
@@ -45,10 +49,10 @@ async function importKnowledge() {
 }
 
 /** One load+index: the knowledge base, its figures and the time it took. */
-async function indexOnce({ loadArticles, KnowledgeBase }, dir) {
+async function indexOnce({ loadArticles, KnowledgeBase }, dir, cacheDir) {
   const logger = countingLogger();
   const started = performance.now();
-  const articles = await loadArticles(dir, logger);
+  const articles = await loadArticles(dir, logger, cacheDir ? { cacheDir } : {});
   const loaded = performance.now();
   const kb = new KnowledgeBase(articles, { baseUrl: BASE_URL });
   const built = performance.now();
@@ -64,11 +68,11 @@ async function indexOnce({ loadArticles, KnowledgeBase }, dir) {
 }
 
 /** The 1x corpus measured RUNS times in this process. */
-async function measureInProcess(dir) {
+async function measureInProcess(dir, cacheDir) {
   const knowledge = await importKnowledge();
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
-    const { kb: _kb, ...figures } = await indexOnce(knowledge, dir);
+    const { kb: _kb, ...figures } = await indexOnce(knowledge, dir, cacheDir);
     runs.push(figures);
   }
   const [cold, ...warm] = runs;
@@ -82,11 +86,11 @@ async function measureInProcess(dir) {
 }
 
 /** Child mode: one load+index in this fresh process, memory measured with the index still alive. */
-async function childMain(dir) {
+async function childMain(dir, cacheDir) {
   const importStarted = performance.now();
   const knowledge = await importKnowledge();
   const importMs = performance.now() - importStarted;
-  const { kb, ...figures } = await indexOnce(knowledge, dir);
+  const { kb, ...figures } = await indexOnce(knowledge, dir, cacheDir);
   globalThis.gc?.();
   const memory = process.memoryUsage();
   const result = {
@@ -102,10 +106,11 @@ async function childMain(dir) {
 }
 
 /** Runs child mode on `dir` in a fresh `node --expose-gc`; resolves with its figures and wall time. */
-function measureFreshProcess(dir) {
+function measureFreshProcess(dir, cacheDir) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', dir], {
+    const cacheArgs = cacheDir ? ['--cache-dir', cacheDir] : [];
+    const child = spawn(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', dir, ...cacheArgs], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';
@@ -164,20 +169,25 @@ async function main() {
   if (missing(fromRoot('dist', 'knowledge', 'loader.js')).length) {
     throw new Error('dist/knowledge/loader.js is missing: run `npm run build` first (npm run bench:index does).');
   }
-  console.log(`Corpus: ${display(PUBLICKB)}`);
-
-  const inProcess = await measureInProcess(PUBLICKB);
-  const fresh1x = await measureFreshProcess(PUBLICKB);
-  console.log(
-    `publickb 1x: ${inProcess.articles} articles, ${inProcess.passages} passages, ${inProcess.warnings} warnings, ` +
-      `cold ${ms(inProcess.coldMs)}, warm median ${ms(inProcess.warmMedianMs)} ` +
-      `(load ${ms(inProcess.warmLoadMs)} + index ${ms(inProcess.warmBuildMs)}; in-process, ${RUNS} runs), RSS ${mb(fresh1x.rss)}`,
-  );
-  console.log(describeFresh('publickb 1x', fresh1x));
+  console.log(`Corpus: ${display(PUBLICKB)}${CACHE ? ' (with the parse cache)' : ''}`);
 
   const temp = mkdtempSync(join(tmpdir(), 'bench-index-'));
+  // with --cache, each measurement gets an empty cache; its first load fills it, the others are served from it
+  const cacheDir = (name) => (CACHE ? join(temp, name) : undefined);
   try {
-    const fresh10x = await measureFreshProcess(makeRepeatedCorpus(temp));
+    const inProcess = await measureInProcess(PUBLICKB, cacheDir('cache-1x-in-process'));
+    if (CACHE) console.log(describeFresh('publickb 1x filling the cache,', await measureFreshProcess(PUBLICKB, cacheDir('cache-1x'))));
+    const fresh1x = await measureFreshProcess(PUBLICKB, cacheDir('cache-1x'));
+    console.log(
+      `publickb 1x: ${inProcess.articles} articles, ${inProcess.passages} passages, ${inProcess.warnings} warnings, ` +
+        `cold ${ms(inProcess.coldMs)}, warm median ${ms(inProcess.warmMedianMs)} ` +
+        `(load ${ms(inProcess.warmLoadMs)} + index ${ms(inProcess.warmBuildMs)}; in-process, ${RUNS} runs), RSS ${mb(fresh1x.rss)}`,
+    );
+    console.log(describeFresh('publickb 1x', fresh1x));
+
+    const corpus10x = makeRepeatedCorpus(temp);
+    if (CACHE) console.log(describeFresh(`publickb ${COPIES}x filling the cache,`, await measureFreshProcess(corpus10x, cacheDir('cache-10x'))));
+    const fresh10x = await measureFreshProcess(corpus10x, cacheDir('cache-10x'));
     console.log(describeFresh(`publickb ${COPIES}x`, fresh10x));
     printTargets(inProcess, fresh1x, fresh10x);
   } finally {
@@ -186,5 +196,6 @@ async function main() {
 }
 
 const childAt = process.argv.indexOf('--child');
-if (childAt >= 0) await childMain(process.argv[childAt + 1]);
+const cacheDirAt = process.argv.indexOf('--cache-dir');
+if (childAt >= 0) await childMain(process.argv[childAt + 1], cacheDirAt >= 0 ? process.argv[cacheDirAt + 1] : undefined);
 else await main();

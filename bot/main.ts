@@ -21,9 +21,13 @@ async function main(): Promise<void> {
 
   const started = performance.now();
   const kbDir = resolve(config.KB_DIR);
-  const articles = await loadArticles(kbDir, logger);
-  knowledge = new KnowledgeBase(articles, { baseUrl: config.KB_BASE_URL ?? null, answerCacheSize: config.ANSWER_CACHE_SIZE });
-  logger.info({ kbDir, articles: articles.length, passages: knowledge.passageCount, ms: Math.round(performance.now() - started) }, 'knowledge base loaded');
+  // parsed articles are kept by content in DATA_DIR, so a restart parses only what changed
+  const articles = await loadArticles(kbDir, logger, { cacheDir: resolve(config.DATA_DIR, 'kb-cache') });
+  const loaded = new KnowledgeBase(articles, { baseUrl: config.KB_BASE_URL ?? null, answerCacheSize: config.ANSWER_CACHE_SIZE });
+  loaded.warmUp();
+  // ready (GET /healthz 200) only now, with the knowledge base loaded and warm
+  knowledge = loaded;
+  logger.info({ kbDir, articles: articles.length, passages: loaded.passageCount, ms: Math.round(performance.now() - started) }, 'knowledge base loaded');
 
   const stop = (signal: string): void => {
     logger.info({ signal }, 'stopping');

@@ -86,9 +86,23 @@ function closingIndex(text: string): number {
 
 /** Takes what it can from a header that is not valid JSON: `"key": "value"` pairs, one per line. */
 function salvageHeader(headerText: string): FrontMatterResult['header'] {
-  const field = (name: string): string | undefined =>
-    new RegExp(`"${name}"\\s*:\\s*"((?:[^"\\\\]|\\\\.)*)"`).exec(headerText)?.[1];
+  const field = (name: string): string | undefined => {
+    const raw = new RegExp(`"${name}"\\s*:\\s*"((?:[^"\\\\]|\\\\.)*)"`).exec(headerText)?.[1];
+    return raw === undefined ? undefined : unescapeJsonString(raw);
+  };
   return { title: field('title')?.trim() || null, date: normaliseDate(field('date')), author: field('author') ?? '', keywords: [] };
+}
+
+/**
+ * The text between the quotes of a JSON string, with its escapes (`\"`, `\\`, `\u00e9`…) read as
+ * JSON reads them; a broken escape (the header is broken already) just loses its backslash.
+ */
+function unescapeJsonString(raw: string): string {
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return raw.replace(/\\(.)/g, '$1');
+  }
 }
 
 function emptyHeader(): FrontMatterResult['header'] {

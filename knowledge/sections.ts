@@ -8,31 +8,34 @@ import type { Block, RichText, Section } from './types.js';
  * mdast → sections. A section starts at every heading and at every bold pseudo-heading (a
  * paragraph that is nothing but bold text, such as `**Scope of Support**`), which real articles
  * use as often as real headings. Lists, tables and paragraphs become blocks of their section.
+ *
+ * A pseudo-heading nests under the last real heading but is never the parent of anything: its
+ * level is unknown (`**In this article:**` before the first `###`, `**Availability**` between
+ * two `###`), so a later real heading takes its trail from the real headings only.
  */
 export function toSections(root: Root, articleTitle: string, articleFile: string): Section[] {
   const sections: Section[] = [];
   let current: Section = { heading: articleTitle, trail: [], blocks: [] };
-  // heading text per depth, so each section knows the headings above it
+  // real heading text per depth (holes where a level is skipped), so each section knows the headings above it
   const open: string[] = [];
-  let lastDepth = 0;
 
-  const startSection = (heading: string, depth: number): void => {
+  const startSection = (heading: string, trail: string[]): void => {
     if (current.blocks.length > 0) sections.push(current);
-    open.length = Math.min(open.length, depth - 1);
-    const trail = open.filter(Boolean);
-    open[depth - 1] = heading;
     current = { heading, trail, blocks: [] };
   };
 
   for (const node of root.children) {
     if (node.type === 'heading') {
-      lastDepth = node.depth;
-      startSection(plainOf(node), node.depth);
+      const heading = plainOf(node);
+      open.length = Math.min(open.length, node.depth - 1);
+      const trail = open.filter(Boolean);
+      open[node.depth - 1] = heading;
+      startSection(heading, trail);
       continue;
     }
     const pseudo = pseudoHeading(node);
     if (pseudo) {
-      startSection(pseudo, Math.min(lastDepth + 1, 6));
+      startSection(pseudo, open.filter(Boolean));
       continue;
     }
     for (const block of toBlocks(node, articleFile)) {

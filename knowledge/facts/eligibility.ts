@@ -1,6 +1,6 @@
 import type { ParsedArticle } from '../types.js';
 import type { EligibilityFact } from './types.js';
-import { cloudOf, sentences, textsOf } from './walk.js';
+import { cloudOf, leadingLabel, sentences, textsOf } from './walk.js';
 
 const ELIGIBILITY_SECTION = /audience|availab|eligib|requirement|restriction|who can|limitation/i;
 const LIMIT_CUE = /\b(limited to|not available|only|cannot|can not|prevents?|not eligible|must be|outside|not be|reseller|billable)\b/i;
@@ -10,14 +10,18 @@ export function extractEligibility(article: ParsedArticle): EligibilityFact[] {
   const facts: EligibilityFact[] = [];
   for (const section of article.sections) {
     if (!ELIGIBILITY_SECTION.test([section.heading, ...section.trail].join(' '))) continue;
-    // a bold sub-label such as "Azure:" names the cloud of the sentences under it
+    // a bold sub-label such as "Azure:" names the cloud of the sentences under it: as a
+    // pseudo-heading it is the section's heading; in a list item (`* **Azure:**` and paragraphs
+    // under it) it opens the item, and every sentence of the item falls under it
     const sectionCloud = cloudOf(section.heading);
     for (const block of section.blocks) {
       for (const text of textsOf(block)) {
+        const label = leadingLabel(text.markdown);
+        const labelCloud = label === null ? null : cloudOf(label);
         for (const sentence of sentences(text.markdown)) {
           const plain = sentence.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*`]/g, '');
           if (!LIMIT_CUE.test(plain)) continue;
-          facts.push({ slug: article.slug, cloud: cloudOf(plain) ?? sectionCloud, sentence: { markdown: sentence, plain } });
+          facts.push({ slug: article.slug, cloud: cloudOf(plain) ?? labelCloud ?? sectionCloud, sentence: { markdown: sentence, plain } });
         }
       }
     }

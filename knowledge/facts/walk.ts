@@ -28,6 +28,15 @@ export function textsOf(block: Block): RichText[] {
   }
 }
 
+/**
+ * The bold label a line opens with, `**Azure:** …` or `**Azure**: …`, or null. In a list item it
+ * names what every sentence of the item is about, not only the first one.
+ */
+export function leadingLabel(markdown: string): string | null {
+  const match = /^\*\*([^*]+?)(:?)\s*\*\*(\s*:)?/.exec(markdown);
+  return match && (match[2] || match[3]) ? match[1]!.trim() : null;
+}
+
 export function cloudOf(text: string): 'azure' | 'aws' | null {
   const lower = text.toLowerCase();
   const azure = /\bazure\b/.test(lower);

@@ -1,9 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
+import { extractEligibility } from '../../knowledge/facts/eligibility.js';
 import { extractFacts } from '../../knowledge/facts/index.js';
 import { parseOutsideScope } from '../../knowledge/facts/scope.js';
 import type { Facts, ScopeFact } from '../../knowledge/facts/types.js';
 import { loadArticles, type KnowledgeLogger } from '../../knowledge/loader.js';
+import { parseArticle } from '../../knowledge/parse-article.js';
 import type { ParsedArticle } from '../../knowledge/types.js';
 
 const BUNDLED_DIR = resolve(process.cwd(), 'knowledge/articles');
@@ -148,6 +150,11 @@ function sharedFactCases(label: string, dir: string): void {
       expect(new Set(facts.procedures.map((p) => p.slug))).toEqual(new Set(['partner-cloud-integration-azure-new', 'partner-cloud-integration-azure-existing']));
     });
 
+    it('marks the sentence about offices in the United States under the **Azure:** availability label as azure', () => {
+      const found = facts.eligibility.filter((e) => /only to offices (inside|located in) the United States/.test(e.sentence.plain));
+      expect(found.map((e) => [e.slug, e.cloud])).toEqual([['partner-cloud-integration', 'azure']]);
+    });
+
     it('finds who can use the service: not resellers, per cloud', () => {
       const resellers = facts.eligibility.filter((e) => /resellers/i.test(e.sentence.plain));
       expect(resellers.length).toBeGreaterThanOrEqual(3);
@@ -186,7 +193,39 @@ describe('facts only the bundled articles state exactly', () => {
     expect(overview.map((e) => [e.cloud, e.sentence.plain.split(':')[0]])).toEqual(expect.arrayContaining([['azure', 'Azure'], ['aws', 'Amazon Web Services']]));
   });
 
-  it.todo('the sentence "At present the service can be offered only to offices located in the United States", under the **Azure:** availability label, is marked cloud azure (today null, so it is shown to AWS customers too)');
+  it('marks "At present the service can be offered only to offices located in the United States", under the **Azure:** availability label of a list item, as azure', () => {
+    const found = facts.eligibility.filter((e) => /^At present the service can be offered only to offices located in the United States/.test(e.sentence.plain));
+    expect(found.map((e) => [e.slug, e.cloud])).toEqual([['partner-cloud-integration', 'azure']]);
+    // the label covers every sentence of its item, and only its item: the **General:** item stays cloud-less
+    const general = facts.eligibility.filter((e) => e.slug === 'partner-cloud-integration' && /resellers/.test(e.sentence.plain) && !/Azure|Amazon/.test(e.sentence.plain));
+    expect(general.length).toBeGreaterThan(0);
+    for (const fact of general) expect(fact.cloud).toBeNull();
+  });
+});
+
+describe('extractEligibility', () => {
+  it('gives every sentence of a list item the cloud of the bold label that opens it, colon inside or after the bold', () => {
+    const article = parseArticle([
+      '{{{\n  "title": "Availability Test"\n}}}',
+      '### Availability',
+      '',
+      '* **Azure:**',
+      '',
+      '  Every product is offered.',
+      '',
+      '  The service is offered only to offices in Canada.',
+      '',
+      '* **AWS**: Accounts must be new. Resellers cannot use it.',
+      '* **Note:** resellers cannot use it at all.',
+      '',
+    ].join('\n'), 'availability-test.md');
+    expect(extractEligibility(article).map((e) => [e.cloud, e.sentence.plain])).toEqual([
+      ['azure', 'The service is offered only to offices in Canada.'],
+      ['aws', 'AWS: Accounts must be new.'],
+      ['aws', 'Resellers cannot use it.'],
+      [null, 'Note: resellers cannot use it at all.'],
+    ]);
+  });
 });
 
 describe('parseOutsideScope', () => {

@@ -106,7 +106,22 @@ describe('readFrontMatter', () => {
     expect(result.body.trim()).toBe('Body text');
   });
 
-  it.todo('a salvaged title keeps no JSON escapes ("The \\"best\\" one" is read as The "best" one, not with backslashes)');
+  it.each([
+    ['escaped quotes', '"The \\"best\\" one"', 'The "best" one'],
+    ['an escaped backslash, slash and unicode escape', '"C:\\\\Logs \\/ r\\u00e9sum\\u00e9"', 'C:\\Logs / résumé'],
+    ['a broken escape', '"Tab\\q here"', 'Tabq here'],
+  ])('reads the JSON escapes of a title salvaged from a broken header (%s)', (_label, quoted, title) => {
+    const raw = `{{{\n  "title": ${quoted},\n  "author": "Ann \\"Q\\" Lee",\n}}}\nBody text\n`;
+    const result = readFrontMatter(raw);
+    expect(result.warnings).toEqual([expect.stringMatching(/^header is not valid JSON/)]);
+    expect(result.header.title).toBe(title);
+    expect(result.header.author).toBe('Ann "Q" Lee');
+  });
+
+  it('reads the JSON escapes of a title salvaged from a header whose fields do not fit the schema', () => {
+    const result = readFrontMatter('{{{\n  "title": "The \\"best\\" one",\n  "keywords": "not a list"\n}}}\nBody\n');
+    expect(result.header.title).toBe('The "best" one');
+  });
 
   it('reports an article with no header at all and leaves the text whole', () => {
     const raw = '# Just A Heading\n\nSome text.\n';
