@@ -44,8 +44,9 @@ const MAX_PHRASE_PAIRS = 3;
 export function pairs(sequence: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (let i = 1; i < sequence.length; i++) {
-    const [a, b] = [sequence[i - 1]!, sequence[i]!].sort();
-    if (a !== b) out.add(`${a} ${b}`);
+    const a = sequence[i - 1]!;
+    const b = sequence[i]!;
+    if (a !== b) out.add(a < b ? `${a} ${b}` : `${b} ${a}`);
   }
   return out;
 }
@@ -70,25 +71,28 @@ export class PassageIndex {
   private readonly unknownWeight: number;
 
   constructor(readonly passages: readonly Passage[]) {
+    // each text is normalised and split once; the index reads the words back with a plain split
     this.search = new MiniSearch({
       fields: ['text', 'heading', 'title'],
-      tokenize: (text) => words(text),
+      tokenize: (joinedWords) => joinedWords.split(' '),
       processTerm,
-      searchOptions: { boost: { heading: 1.5, title: 1.2 }, combineWith: 'OR' },
+      searchOptions: { boost: { heading: 1.5, title: 1.2 }, combineWith: 'OR', tokenize: (query) => words(query) },
     });
-    const documents = passages.map((p) => ({
-      id: p.id,
-      text: p.units.map((u) => u.plain).join(' '),
-      heading: [...p.trail, p.heading].join(' '),
-      title: p.title,
-    }));
-    this.search.addAll(documents);
-    const termSet = (text: string): Set<string> => new Set(words(text).filter((w) => !STOPWORDS.has(w)).map(stem));
-    this.termsOf = documents.map((d) => termSet(`${d.text} ${d.heading} ${d.title}`));
-    this.ownTermsOf = documents.map((d) => termSet(d.text));
-    this.pairsOf = documents.map((d) => pairs(words(d.text).filter((w) => !STOPWORDS.has(w)).map(stem)));
-    const titles = new Map<string, string[]>();
-    this.titleTermsOf = documents.map((d) => titles.get(d.title) ?? titles.set(d.title, [...termSet(d.title)]).get(d.title)!);
+    const titleWords = new Map<string, string[]>();
+    const documents = passages.map((p) => {
+      const text = words(p.units.map((u) => u.plain).join(' '));
+      const heading = words([...p.trail, p.heading].join(' '));
+      const title = titleWords.get(p.title) ?? titleWords.set(p.title, words(p.title)).get(p.title)!;
+      return { id: p.id, text, heading, title };
+    });
+    this.search.addAll(documents.map((d) => ({ id: d.id, text: d.text.join(' '), heading: d.heading.join(' '), title: d.title.join(' ') })));
+    const content = (list: readonly string[]): string[] => list.filter((w) => !STOPWORDS.has(w)).map(stem);
+    const ownTerms = documents.map((d) => content(d.text));
+    const titleTerms = new Map<readonly string[], string[]>();
+    this.ownTermsOf = ownTerms.map((terms) => new Set(terms));
+    this.pairsOf = ownTerms.map(pairs);
+    this.titleTermsOf = documents.map((d) => titleTerms.get(d.title) ?? titleTerms.set(d.title, [...new Set(content(d.title))]).get(d.title)!);
+    this.termsOf = documents.map((d, i) => new Set([...this.ownTermsOf[i]!, ...content(d.heading), ...this.titleTermsOf[i]!]));
     for (const terms of this.termsOf) for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     // a word the knowledge base has never seen weighs like one found in a fair share of passages:
     // enough that "the capital of France" finds nothing, not so much that chat filler sinks a question

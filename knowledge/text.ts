@@ -3,7 +3,8 @@
  * stemming and stopwords. Small and deterministic, so query and index always agree.
  */
 
-const CONTRACTIONS: [RegExp, string][] = [
+/** Only texts with an apostrophe can hold these; most article text has none. */
+const APOSTROPHE_CONTRACTIONS: [RegExp, string][] = [
   [/\bcan[’']t\b/g, 'cannot'],
   [/\bwon[’']t\b/g, 'will not'],
   [/\b(\w+)n[’']t\b/g, '$1 not'],
@@ -14,7 +15,10 @@ const CONTRACTIONS: [RegExp, string][] = [
   [/\bi[’']m\b/g, 'i am'],
   [/\b(what|where|who|how|that|it|there|here)[’']s\b/g, '$1 is'],
   [/[’']s\b/g, ''],
-  // the same, typed without the apostrophe, as chat users do
+];
+
+/** The same, typed without the apostrophe, as chat users do. */
+const BARE_CONTRACTIONS: [RegExp, string][] = [
   [/\b(dont|doesnt|didnt|isnt|arent|wasnt|werent|havent|hasnt|wouldnt|couldnt|shouldnt)\b/g, '$1_not'],
   [/\b(do|does|did|is|are|was|were|have|has|would|could|should)nt_not\b/g, '$1 not'],
   [/\bcant\b/g, 'cannot'],
@@ -22,10 +26,13 @@ const CONTRACTIONS: [RegExp, string][] = [
   [/\b(what|that|where|who|how)s\b/g, '$1 is'],
 ];
 
+const BARE_CONTRACTION_WORD = /\b(dont|doesnt|didnt|isnt|arent|wasnt|werent|havent|hasnt|wouldnt|couldnt|shouldnt|cant|wont|whats|thats|wheres|whos|hows)\b/;
+
 /** Lower case, straight quotes, contractions spelled out. */
 export function normalise(text: string): string {
   let out = text.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
-  for (const [pattern, replacement] of CONTRACTIONS) out = out.replace(pattern, replacement);
+  if (out.includes("'")) for (const [pattern, replacement] of APOSTROPHE_CONTRACTIONS) out = out.replace(pattern, replacement);
+  if (BARE_CONTRACTION_WORD.test(out)) for (const [pattern, replacement] of BARE_CONTRACTIONS) out = out.replace(pattern, replacement);
   return out;
 }
 
@@ -51,6 +58,20 @@ export const STOPWORDS = new Set(
  * "patching", "patched" and "patches" meet, and "creation", "created" and "create".
  */
 export function stem(word: string): string {
+  let known = stems.get(word);
+  if (known === undefined) {
+    known = stemWord(word);
+    // words repeat endlessly in articles and questions; the vocabulary is bounded in practice
+    if (stems.size >= STEM_MEMO_LIMIT) stems.clear();
+    stems.set(word, known);
+  }
+  return known;
+}
+
+const stems = new Map<string, string>();
+const STEM_MEMO_LIMIT = 100_000;
+
+function stemWord(word: string): string {
   let w = word;
   if (w.length <= 3 || /\d/.test(w)) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
