@@ -1,5 +1,6 @@
-/** The longest message read as a question; the rest of a huge paste is ignored, not stored. */
-export const MAX_QUESTION_CHARS = 2000;
+import { MAX_QUESTION_CHARS } from '../knowledge/answers/question.js';
+
+// the longest message read as a question is the domain's limit; the rest of a huge paste is ignored, not stored
 
 export interface PreparedText {
   text: string;

@@ -72,10 +72,6 @@ export class KnowledgeBase {
     this.corrector = new Corrector(correctionVocabulary(articles, facts), (word) => STOPWORDS.has(word) || index.knows(stem(word)) || index.knows(word) || isEnglishWord(word));
   }
 
-  get facts(): Facts {
-    return this.context.facts;
-  }
-
   get passageCount(): number {
     return this.context.index.passages.length;
   }

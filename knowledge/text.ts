@@ -93,7 +93,3 @@ function undouble(w: string): string {
 export function terms(text: string): string[] {
   return words(text).filter((w) => !STOPWORDS.has(w)).map(stem);
 }
-
-export function uniqueTerms(text: string): string[] {
-  return [...new Set(terms(text))];
-}

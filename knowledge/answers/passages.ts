@@ -28,7 +28,6 @@ export const passageAnswerer: Answerer = {
       parts.push(`${from}:\n\n${renderPassage(second, q.concepts, knowledge, WHY.test(q.text))}`);
       sources.push(knowledge.sources.ref(second.passage.slug));
     }
-    // steps torn from their procedure answer a how-to question worse than the whole procedure does
     return makeAnswer('passage', parts.join('\n\n'), sources, best.coverage, [], ['Open a ticket', 'help']);
   },
 };

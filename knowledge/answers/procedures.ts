@@ -1,4 +1,5 @@
 import type { ProcedureFact } from '../facts/types.js';
+import type { SourceRef } from '../types.js';
 import { terms } from '../text.js';
 import { makeAnswer } from './render.js';
 import type { Answerer, KnowledgeContext } from './types.js';
@@ -52,21 +53,21 @@ function whatFollows(text: string, knowledge: KnowledgeContext) {
   const after = procedure.steps.slice(step + 1);
   const parts = [`After step ${step + 1} (${links(procedure.steps[step]!.markdown)}):`];
   if (after.length > 0) parts.push(after.map((s, i) => `${step + 2 + i}. ${links(s.markdown)}`).join('\n'));
-  if (procedure.outcome.length > 0) {
-    const [first, ...rest] = procedure.outcome;
-    parts.push(links(first!.markdown) + (rest.length ? `\n\n${rest.map((r) => `- ${links(r.markdown)}`).join('\n')}` : ''));
-  }
+  if (procedure.outcome.length > 0) parts.push(renderOutcome(procedure, links));
   return makeAnswer('howto', parts.join('\n\n'), [source], Math.min(0.9, found.coverage), [], ['Open a ticket']);
 }
 
-function render(procedure: ProcedureFact, coverage: number, links: (md: string) => string, source: ReturnType<import('./render.js').Sources['ref']>) {
+/** What happens once the steps are done: its first line, then the rest as a list. */
+function renderOutcome(procedure: ProcedureFact, links: (md: string) => string): string {
+  const [first, ...rest] = procedure.outcome;
+  return links(first!.markdown) + (rest.length ? `\n\n${rest.map((r) => `- ${links(r.markdown)}`).join('\n')}` : '');
+}
+
+function render(procedure: ProcedureFact, coverage: number, links: (md: string) => string, source: SourceRef) {
   const parts: string[] = [];
   parts.push(`**${source.title}**`);
   if (procedure.intro) parts.push(links(procedure.intro.markdown));
   parts.push(procedure.steps.map((step, i) => `${i + 1}. ${links(step.markdown)}`).join('\n'));
-  if (procedure.outcome.length > 0) {
-    const [first, ...rest] = procedure.outcome;
-    parts.push(links(first!.markdown) + (rest.length ? `\n\n${rest.map((r) => `- ${links(r.markdown)}`).join('\n')}` : ''));
-  }
+  if (procedure.outcome.length > 0) parts.push(renderOutcome(procedure, links));
   return makeAnswer('howto', parts.join('\n\n'), [source], Math.min(0.9, coverage), procedure.steps.map((s) => s.plain), ['Open a ticket', 'Who do I call for a critical outage?']);
 }
