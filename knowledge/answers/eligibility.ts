@@ -28,7 +28,7 @@ export const eligibilityAnswerer: Answerer = {
     for (const candidate of ranked) {
       if (candidate.score < ranked[0]!.score * 0.5 || chosen.length >= MAX_SENTENCES) break;
       // two articles often say the same thing in nearly the same words: show it once
-      if (chosen.some((c) => similar(c.fact.sentence.plain, candidate.fact.sentence.plain))) continue;
+      if (chosen.some((c) => similar(knowledge.terms.of(c.fact.sentence.plain), knowledge.terms.of(candidate.fact.sentence.plain)))) continue;
       chosen.push(candidate);
     }
     if (chosen.length === 0) return null;
@@ -38,9 +38,7 @@ export const eligibilityAnswerer: Answerer = {
   },
 };
 
-function similar(a: string, b: string): boolean {
-  const x = new Set(terms(a));
-  const y = new Set(terms(b));
+function similar(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
   const shared = [...x].filter((t) => y.has(t)).length;
   return shared / Math.max(1, Math.min(x.size, y.size)) >= 0.8;
 }
