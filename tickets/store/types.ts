@@ -1,0 +1,143 @@
+import type { Ticket, TicketNumber, TicketConversationReference, Region, Severity, TicketStatus } from '../model.js';
+
+/**
+ * The persistence contract. SQLite and PostgreSQL implement it and run one contract suite
+ * (test/tickets/store-contract.ts), so the rest of the product never knows which it has.
+ */
+
+/** A message waiting to be delivered: written in the same transaction as the ticket change. */
+export interface OutboxMessage {
+  /** queue_card: post or refresh the agents' card; webhook: POST to an ITSM tool; customer_notice: tell the customer */
+  kind: 'queue_card' | 'webhook' | 'customer_notice';
+  /** where it goes (a queue name, a webhook URL, a conversation reference), as the notifier understands it */
+  target: unknown;
+  /** what it carries, as the notifier understands it */
+  payload: unknown;
+}
+
+export interface OutboxRow extends OutboxMessage {
+  id: number;
+  ticketNumber: TicketNumber;
+  attempts: number;
+  /** ISO time before which it is not tried again */
+  nextAttemptAt: string;
+  lastError?: string;
+}
+
+/** A key that makes a filing happen once: the redelivered activity, or the resent draft. */
+export interface IdempotencyKey {
+  key: string;
+  /** how long the key holds; absent: for ever */
+  ttlMs?: number;
+}
+
+export type NewTicket = Omit<Ticket, 'number' | 'version'>;
+
+export interface CreateTicketResult {
+  ticket: Ticket;
+  /** false when an idempotency key matched an earlier filing: that ticket is returned instead */
+  created: boolean;
+}
+
+export interface TicketFilter {
+  queue?: string;
+  region?: Region;
+  severity?: Severity;
+  status?: TicketStatus;
+  /** the customer's own tickets: `customer.userId` together with `customer.channel` */
+  customer?: { channel: string; userId: string };
+  /** 1..200 */
+  limit: number;
+  /** opaque, from the previous page's `nextCursor` */
+  cursor?: string;
+}
+
+export interface TicketPage {
+  tickets: Ticket[];
+  nextCursor?: string;
+}
+
+/** A queue's Teams channel, registered by `register queue <name>` or read from the routing file. */
+export interface QueueChannel {
+  queue: string;
+  conversation: TicketConversationReference;
+  registeredAt: string;
+}
+
+export class VersionConflictError extends Error {
+  constructor(readonly number: TicketNumber, readonly expected: number, readonly actual: number) {
+    super(`ticket ${number} is at version ${actual}, not ${expected}`);
+    this.name = 'VersionConflictError';
+  }
+}
+
+export class TicketNotFoundError extends Error {
+  constructor(readonly number: string) {
+    super(`ticket ${number} does not exist`);
+    this.name = 'TicketNotFoundError';
+  }
+}
+
+export interface TicketStore {
+  /**
+   * Assigns the next number, stores the ticket (version 1) and its outbox messages in one
+   * transaction. When any of the keys was recorded before (and has not expired) nothing is
+   * written and the earlier ticket comes back with `created: false`.
+   */
+  create(ticket: NewTicket, keys: IdempotencyKey[], outbox: OutboxMessage[], now: Date): Promise<CreateTicketResult>;
+  get(number: string): Promise<Ticket | undefined>;
+  /** Newest first (createdAt, then number). */
+  list(filter: TicketFilter): Promise<TicketPage>;
+  /**
+   * Replaces the ticket when the stored version is `expectedVersion`; the stored one gets
+   * version + 1. Writes the outbox messages in the same transaction.
+   * @throws VersionConflictError, TicketNotFoundError
+   */
+  update(ticket: Ticket, expectedVersion: number, outbox: OutboxMessage[]): Promise<Ticket>;
+
+  /** Due outbox messages (nextAttemptAt <= now), leased for `leaseMs` so that two processes never send one twice at once. */
+  claimOutbox(now: Date, limit: number, leaseMs: number): Promise<OutboxRow[]>;
+  /** Delivered: removed from the outbox. */
+  completeOutbox(id: number): Promise<void>;
+  /** Failed: tried again at `nextAttemptAt`; `dead` stops retrying (kept for inspection). */
+  failOutbox(id: number, error: string, nextAttemptAt: Date, dead: boolean): Promise<void>;
+  /** Messages not yet delivered (for tests, health and the benchmark). */
+  pendingOutboxCount(): Promise<number>;
+
+  setQueueChannel(channel: QueueChannel): Promise<void>;
+  queueChannels(): Promise<QueueChannel[]>;
+}
+
+/** A stored document with its entity tag, for the bot's conversation state. */
+export interface StoredDocument {
+  value: Record<string, unknown>;
+  eTag: string;
+}
+
+export class ETagConflictError extends Error {
+  constructor(readonly key: string) {
+    super(`document ${key} was changed by someone else`);
+    this.name = 'ETagConflictError';
+  }
+}
+
+/**
+ * Key-value documents with optimistic concurrency. A write carrying an eTag succeeds only if
+ * the stored document still has that eTag; no eTag or "*" writes unconditionally (botbuilder's
+ * Storage contract); a write carrying an eTag for a key that does not exist fails.
+ */
+export interface DocumentStore {
+  read(keys: string[]): Promise<Map<string, StoredDocument>>;
+  /** All writes of one call in one transaction: either every one lands or none does. @throws ETagConflictError */
+  write(changes: { key: string; value: Record<string, unknown>; eTag?: string }[]): Promise<Map<string, string>>;
+  delete(keys: string[]): Promise<void>;
+}
+
+/** One database: tickets and conversation state share its connection and transactions. */
+export interface Database {
+  tickets: TicketStore;
+  documents: DocumentStore;
+  /** true when the database answers (for /healthz and for a clear message when it is down) */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
