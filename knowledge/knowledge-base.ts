@@ -18,7 +18,8 @@ import { PassageIndex } from './search.js';
 import { TermCache } from './term-cache.js';
 import { normalise, STOPWORDS, stem, words } from './text.js';
 import { AnswerCache } from './answer-cache.js';
-import type { Answer, ParsedArticle } from './types.js';
+import { outagePhone, scopeOf, type OutagePhone, type ScopeCheck } from './incident-facts.js';
+import type { Answer, Cloud, ParsedArticle, RegionId } from './types.js';
 
 export { CONFIDENCE_BAR };
 const STRUCTURED_PREFERENCE = 0.15;
@@ -81,6 +82,22 @@ export class KnowledgeBase {
     const question = analyseQuestion('support email address and phone number for a critical outage', this.corrector);
     const parts = [emailAnswerer.answer(question, this.context, context), phoneAnswerer.answer(question, this.context, context)].filter((a): a is Answer => a !== null);
     return parts.length ? merge(parts, 'contact', ['help']) : notFound();
+  }
+
+  /** Support regions and clouds a customer's own words point to, spelling corrected, in the order written. */
+  placesIn(text: string): { regions: RegionId[]; clouds: Cloud[] } {
+    const question = analyseQuestion(text, this.corrector);
+    return { regions: question.places.map((place) => place.region), clouds: question.clouds };
+  }
+
+  /** The critical-outage number for a region, from the articles. */
+  outagePhone(region: RegionId, cloud: Cloud | null = null): OutagePhone | null {
+    return outagePhone(this.context, region, cloud);
+  }
+
+  /** Whether platform-level support covers the problem described. */
+  scopeOf(text: string, cloud: Cloud | null): ScopeCheck {
+    return scopeOf(this.context, text.slice(0, MAX_QUESTION_CHARS), cloud);
   }
 
   /**
