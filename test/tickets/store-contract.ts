@@ -1,0 +1,364 @@
+import type { Severity, Ticket } from '../../tickets/model.js';
+import { BadCursorError } from '../../tickets/store/cursor.js';
+import {
+  ETagConflictError,
+  TicketNotFoundError,
+  VersionConflictError,
+  type Database,
+  type OutboxMessage,
+  type TicketFilter,
+} from '../../tickets/store/types.js';
+import { SAMPLE_TIME, sampleNewTicket } from './fixtures.js';
+
+/** The time `minutes` after SAMPLE_TIME. */
+const at = (minutes: number): Date => new Date(Date.parse(SAMPLE_TIME) + minutes * 60_000);
+const isoAt = (minutes: number): string => at(minutes).toISOString();
+const filedAt = (minutes: number) => sampleNewTicket({ createdAt: isoAt(minutes), updatedAt: isoAt(minutes) });
+
+const CONVERSATION = { channelId: 'msteams', serviceUrl: 'https://smba.example/', conversationId: '19:queue@thread.tacv2' };
+
+/**
+ * The behaviour every Database implementation owes the product. Each test opens a fresh,
+ * empty database with `open` and closes it afterwards.
+ */
+export function describeStoreContract(name: string, open: () => Promise<Database>): void {
+  describe(`${name} store contract`, () => {
+    let db: Database;
+    beforeEach(async () => {
+      db = await open();
+    });
+    afterEach(async () => {
+      await db?.close();
+    });
+
+    const file = async (minutes = 0, keys: { key: string; ttlMs?: number }[] = [], outbox: OutboxMessage[] = []) =>
+      (await db.tickets.create(filedAt(minutes), keys, outbox, at(minutes))).ticket;
+    const listAll = async (filter: Omit<TicketFilter, 'limit'> = {}) => (await db.tickets.list({ limit: 200, ...filter })).tickets;
+    const numbers = (tickets: Ticket[]) => tickets.map((ticket) => ticket.number);
+
+    describe('creating and reading tickets', () => {
+      it('numbers tickets INC-000001, INC-000002… at version 1', async () => {
+        const first = await db.tickets.create(sampleNewTicket(), [], [], at(0));
+        const second = await db.tickets.create(sampleNewTicket(), [], [], at(0));
+        expect(first).toStrictEqual({ ticket: { ...sampleNewTicket(), number: 'INC-000001', version: 1 }, created: true });
+        expect(second.ticket.number).toBe('INC-000002');
+        expect(second.ticket.version).toBe(1);
+      });
+
+      it('gives back the whole ticket from get and list', async () => {
+        const input = sampleNewTicket({ assignee: 'agent-7', summary: 'Grüße, 日本語, emoji 🚀 and "quotes"' });
+        const { ticket } = await db.tickets.create(input, [], [], at(0));
+        expect(await db.tickets.get(ticket.number)).toStrictEqual({ ...input, number: 'INC-000001', version: 1 });
+        expect(await db.tickets.list({ limit: 10 })).toStrictEqual({ tickets: [ticket] });
+        expect(await db.tickets.get('INC-999999')).toBeUndefined();
+        expect(await db.tickets.get('not a number')).toBeUndefined();
+      });
+
+      it('lists newest first, the later filed first among equal times', async () => {
+        await file(0);
+        await file(2);
+        await file(1);
+        await file(1);
+        expect(numbers(await listAll())).toEqual(['INC-000002', 'INC-000004', 'INC-000003', 'INC-000001']);
+      });
+
+      it('filters by queue, region, severity, status and customer', async () => {
+        const base = sampleNewTicket();
+        await db.tickets.create(base, [], [], at(0));
+        await db.tickets.create(
+          sampleNewTicket({
+            queue: 'pci-emea',
+            region: 'emea',
+            severity: 1,
+            status: 'acknowledged',
+            customer: { ...base.customer, userId: 'u2' },
+          }),
+          [],
+          [],
+          at(1),
+        );
+        await db.tickets.create(
+          sampleNewTicket({ severity: 3, status: 'resolved', customer: { ...base.customer, channel: 'webchat' } }),
+          [],
+          [],
+          at(2),
+        );
+        expect(numbers(await listAll({ queue: 'pci-us' }))).toEqual(['INC-000003', 'INC-000001']);
+        expect(numbers(await listAll({ queue: 'pci-emea' }))).toEqual(['INC-000002']);
+        expect(numbers(await listAll({ region: 'emea' }))).toEqual(['INC-000002']);
+        expect(numbers(await listAll({ region: 'apac' }))).toEqual([]);
+        expect(numbers(await listAll({ severity: 3 }))).toEqual(['INC-000003']);
+        expect(numbers(await listAll({ status: 'new' }))).toEqual(['INC-000001']);
+        expect(numbers(await listAll({ customer: { channel: 'msteams', userId: 'u1' } }))).toEqual(['INC-000001']);
+        expect(numbers(await listAll({ customer: { channel: 'webchat', userId: 'u1' } }))).toEqual(['INC-000003']);
+        expect(numbers(await listAll({ queue: 'pci-us', severity: 2 }))).toEqual(['INC-000001']);
+      });
+
+      it('pages with limit and cursor through every ticket exactly once', async () => {
+        for (const minutes of [0, 1, 1, 1, 2, 3, 3]) await file(minutes);
+        const everything = numbers(await listAll());
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        let pages = 0;
+        do {
+          const page = await db.tickets.list({ limit: 3, ...(cursor === undefined ? {} : { cursor }) });
+          seen.push(...numbers(page.tickets));
+          cursor = page.nextCursor;
+          pages += 1;
+        } while (cursor !== undefined);
+        expect(seen).toEqual(everything);
+        expect(pages).toBe(3);
+
+        const firstTwo = await db.tickets.list({ limit: 2, status: 'new' });
+        expect(firstTwo.nextCursor).toEqual(expect.any(String));
+        const rest = await db.tickets.list({ limit: 5, status: 'new', cursor: firstTwo.nextCursor as string });
+        expect([...numbers(firstTwo.tickets), ...numbers(rest.tickets)]).toEqual(everything);
+        expect(rest.nextCursor).toBeUndefined();
+      });
+
+      it('has no next page when the last page is exactly full', async () => {
+        for (const minutes of [0, 1, 2, 3]) await file(minutes);
+        const first = await db.tickets.list({ limit: 2 });
+        const second = await db.tickets.list({ limit: 2, cursor: first.nextCursor as string });
+        expect(second.tickets).toHaveLength(2);
+        expect(second.nextCursor).toBeUndefined();
+      });
+
+      it('refuses a bad cursor with BadCursorError and a bad limit with RangeError', async () => {
+        await file(0);
+        const forged = Buffer.from(JSON.stringify(['yesterday', 1])).toString('base64url');
+        for (const cursor of ['not a cursor!', '', 'e30', forged]) {
+          await expect(db.tickets.list({ limit: 5, cursor })).rejects.toBeInstanceOf(BadCursorError);
+        }
+        await expect(db.tickets.list({ limit: 0 })).rejects.toBeInstanceOf(RangeError);
+        await expect(db.tickets.list({ limit: 201 })).rejects.toBeInstanceOf(RangeError);
+      });
+
+      it('gives 50 concurrent filings 50 different numbers', async () => {
+        const results = await Promise.all(Array.from({ length: 50 }, () => db.tickets.create(sampleNewTicket(), [], [], at(0))));
+        expect(new Set(results.map((result) => result.ticket.number)).size).toBe(50);
+        expect(await listAll()).toHaveLength(50);
+      });
+    });
+
+    describe('updating tickets', () => {
+      const acknowledged = (ticket: Ticket): Ticket => ({
+        ...ticket,
+        status: 'acknowledged',
+        assignee: 'agent-1',
+        updatedAt: isoAt(5),
+        history: [...ticket.history, { at: isoAt(5), action: 'acknowledge', from: 'new', to: 'acknowledged', agent: 'agent-1' }],
+      });
+
+      it('replaces the ticket at the expected version, as version + 1 with updatedAt as given', async () => {
+        const ticket = await file(0);
+        const updated = await db.tickets.update(acknowledged(ticket), 1, []);
+        expect(updated).toStrictEqual({ ...acknowledged(ticket), version: 2 });
+        expect(await db.tickets.get(ticket.number)).toStrictEqual(updated);
+        expect(numbers(await listAll({ status: 'acknowledged' }))).toEqual([ticket.number]);
+        expect(await listAll({ status: 'new' })).toEqual([]);
+      });
+
+      it('refuses a stale version with VersionConflictError and changes nothing', async () => {
+        const ticket = await file(0);
+        const updated = await db.tickets.update(acknowledged(ticket), 1, []);
+        const stale = db.tickets.update({ ...ticket, summary: 'stale' }, 1, [{ kind: 'webhook', target: 'x', payload: {} }]);
+        await expect(stale).rejects.toBeInstanceOf(VersionConflictError);
+        await expect(stale).rejects.toMatchObject({ number: ticket.number, expected: 1, actual: 2 });
+        expect(await db.tickets.get(ticket.number)).toStrictEqual(updated);
+        expect(await db.tickets.pendingOutboxCount()).toBe(0);
+      });
+
+      it('refuses an unknown ticket with TicketNotFoundError', async () => {
+        const ticket = await file(0);
+        await expect(db.tickets.update({ ...ticket, number: 'INC-999999' }, 1, [])).rejects.toBeInstanceOf(TicketNotFoundError);
+      });
+    });
+
+    describe('idempotency keys', () => {
+      it('files once for the same key and gives the first ticket back', async () => {
+        const message: OutboxMessage = { kind: 'queue_card', target: 'pci-us', payload: { card: 1 } };
+        const first = await db.tickets.create(sampleNewTicket(), [{ key: 'activity-1' }], [message], at(0));
+        const again = await db.tickets.create(sampleNewTicket({ summary: 'resent' }), [{ key: 'activity-1' }], [message], at(1));
+        const byOtherKey = await db.tickets.create(sampleNewTicket(), [{ key: 'new-key' }, { key: 'activity-1' }], [], at(1));
+        expect(first.created).toBe(true);
+        expect(again).toStrictEqual({ ticket: first.ticket, created: false });
+        expect(byOtherKey).toStrictEqual({ ticket: first.ticket, created: false });
+        expect(await listAll()).toHaveLength(1);
+        expect(await db.tickets.pendingOutboxCount()).toBe(1);
+      });
+
+      it('lets a key expire after its ttl and then holds the new filing', async () => {
+        const key = { key: 'draft-1', ttlMs: 60_000 };
+        const first = await db.tickets.create(sampleNewTicket(), [key], [], at(0));
+        expect((await db.tickets.create(sampleNewTicket(), [key], [], at(0.5))).created).toBe(false);
+        const second = await db.tickets.create(sampleNewTicket(), [key], [], at(1));
+        expect(second.created).toBe(true);
+        expect(second.ticket.number).not.toBe(first.ticket.number);
+        expect(await db.tickets.create(sampleNewTicket(), [key], [], at(1.5))).toStrictEqual({ ticket: second.ticket, created: false });
+      });
+
+      it('leaves no ticket, key or message behind when a filing fails', async () => {
+        const unserialisable: OutboxMessage = { kind: 'webhook', target: 'https://itsm.example/hook', payload: { n: BigInt(1) } };
+        await expect(db.tickets.create(sampleNewTicket(), [{ key: 'k' }], [unserialisable], at(0))).rejects.toThrow();
+        const invalid = sampleNewTicket({ severity: 7 as unknown as Severity });
+        await expect(db.tickets.create(invalid, [{ key: 'k' }], [], at(0))).rejects.toThrow();
+        expect(await listAll()).toEqual([]);
+        expect(await db.tickets.pendingOutboxCount()).toBe(0);
+        expect((await db.tickets.create(sampleNewTicket(), [{ key: 'k' }], [], at(0))).created).toBe(true);
+      });
+
+      it('leaves the ticket as it was when an update fails', async () => {
+        const ticket = await file(0);
+        const unserialisable: OutboxMessage = { kind: 'webhook', target: 'x', payload: BigInt(2) };
+        await expect(db.tickets.update({ ...ticket, summary: 'changed' }, 1, [unserialisable])).rejects.toThrow();
+        expect(await db.tickets.get(ticket.number)).toStrictEqual(ticket);
+      });
+    });
+
+    describe('outbox', () => {
+      const queueCard: OutboxMessage = { kind: 'queue_card', target: { queue: 'pci-us' }, payload: { title: 'New ticket ✓' } };
+      const notice: OutboxMessage = { kind: 'customer_notice', target: CONVERSATION, payload: { text: 'We have it.' } };
+      const webhook: OutboxMessage = { kind: 'webhook', target: 'https://itsm.example/hook', payload: { n: [1, 2] } };
+
+      async function fileWithMessages(): Promise<Ticket> {
+        const ticket = await file(0, [], [queueCard, notice]);
+        await db.tickets.update({ ...ticket, status: 'acknowledged', updatedAt: isoAt(1) }, 1, [webhook]);
+        return ticket;
+      }
+
+      it('hands out the messages of creates and updates, leased', async () => {
+        const ticket = await fileWithMessages();
+        expect(await db.tickets.pendingOutboxCount()).toBe(3);
+        const claimed = await db.tickets.claimOutbox(at(10), 10, 30_000);
+        expect(claimed.map(({ id: _id, ...row }) => row)).toStrictEqual(
+          [queueCard, notice, webhook].map((message) => ({
+            ...message,
+            ticketNumber: ticket.number,
+            attempts: 1,
+            nextAttemptAt: new Date(at(10).getTime() + 30_000).toISOString(),
+          })),
+        );
+        expect(await db.tickets.claimOutbox(at(10), 10, 30_000)).toEqual([]);
+        expect(await db.tickets.claimOutbox(at(10.49), 10, 30_000)).toEqual([]);
+        const again = await db.tickets.claimOutbox(at(10.5), 10, 30_000);
+        expect(again.map((row) => [row.id, row.attempts])).toEqual(claimed.map((row) => [row.id, 2]));
+      });
+
+      it('does not hand out messages before they are due, and respects the limit', async () => {
+        await fileWithMessages();
+        const tenMinutes = 600_000;
+        expect(await db.tickets.claimOutbox(at(-1), 10, tenMinutes)).toEqual([]);
+        expect(await db.tickets.claimOutbox(at(0), 10, tenMinutes)).toHaveLength(2);
+        expect((await db.tickets.claimOutbox(at(2), 1, tenMinutes)).map((row) => row.kind)).toEqual(['webhook']);
+        expect(await db.tickets.claimOutbox(at(2), 1, tenMinutes)).toEqual([]);
+      });
+
+      it('removes a delivered message, retries a failed one later and never a dead one', async () => {
+        await fileWithMessages();
+        const [delivered, failed, dead] = await db.tickets.claimOutbox(at(10), 10, 1000);
+        if (delivered === undefined || failed === undefined || dead === undefined) throw new Error('expected three messages');
+        await db.tickets.completeOutbox(delivered.id);
+        await db.tickets.failOutbox(failed.id, 'HTTP 503', at(20), false);
+        await db.tickets.failOutbox(dead.id, 'HTTP 410 gone', at(20), true);
+        expect(await db.tickets.pendingOutboxCount()).toBe(1);
+        expect(await db.tickets.claimOutbox(at(19), 10, 1000)).toEqual([]);
+        const retried = await db.tickets.claimOutbox(at(20), 10, 1000);
+        expect(retried).toStrictEqual([{ ...failed, attempts: 2, lastError: 'HTTP 503', nextAttemptAt: new Date(at(20).getTime() + 1000).toISOString() }]);
+        await db.tickets.failOutbox(failed.id, 'HTTP 503', at(30), false);
+        expect(numbersOf(await db.tickets.claimOutbox(at(60 * 24 * 365 * 100), 10, 1000))).toEqual([failed.id]);
+      });
+    });
+
+    describe('queue channels', () => {
+      it('registers, replaces and lists the queues’ channels', async () => {
+        expect(await db.tickets.queueChannels()).toEqual([]);
+        await db.tickets.setQueueChannel({ queue: 'pci-us', conversation: CONVERSATION, registeredAt: isoAt(0) });
+        await db.tickets.setQueueChannel({ queue: 'pci-emea', conversation: CONVERSATION, registeredAt: isoAt(1) });
+        const moved = { ...CONVERSATION, conversationId: '19:other@thread.tacv2', tenantId: 't1' };
+        await db.tickets.setQueueChannel({ queue: 'pci-us', conversation: moved, registeredAt: isoAt(2) });
+        expect(await db.tickets.queueChannels()).toStrictEqual([
+          { queue: 'pci-emea', conversation: CONVERSATION, registeredAt: isoAt(1) },
+          { queue: 'pci-us', conversation: moved, registeredAt: isoAt(2) },
+        ]);
+      });
+    });
+
+    describe('documents', () => {
+      const write = (key: string, value: Record<string, unknown>, eTag?: string) =>
+        db.documents.write([{ key, value, ...(eTag === undefined ? {} : { eTag }) }]);
+      const eTagOf = async (key: string) => (await db.documents.read([key])).get(key)?.eTag;
+
+      it('reads nothing for a missing key', async () => {
+        expect((await db.documents.read(['missing'])).size).toBe(0);
+        expect((await db.documents.read([])).size).toBe(0);
+      });
+
+      it('writes without an eTag, then only with the current one', async () => {
+        const first = (await write('conv/1', { step: 1 })).get('conv/1');
+        expect(first).toEqual(expect.any(String));
+        expect(await db.documents.read(['conv/1', 'missing'])).toStrictEqual(
+          new Map([['conv/1', { value: { step: 1 }, eTag: first }]]),
+        );
+        const second = (await write('conv/1', { step: 2 }, first)).get('conv/1');
+        expect(second).not.toBe(first);
+        await expect(write('conv/1', { step: 3 }, first)).rejects.toBeInstanceOf(ETagConflictError);
+        expect(await db.documents.read(['conv/1'])).toStrictEqual(new Map([['conv/1', { value: { step: 2 }, eTag: second }]]));
+      });
+
+      it('refuses an eTag for a key that does not exist', async () => {
+        await expect(write('conv/new', { step: 1 }, 'some-etag')).rejects.toBeInstanceOf(ETagConflictError);
+        expect((await db.documents.read(['conv/new'])).size).toBe(0);
+      });
+
+      it('overwrites with "*" whatever is stored', async () => {
+        const first = (await write('conv/1', { step: 1 })).get('conv/1');
+        const forced = (await write('conv/1', { step: 9 }, '*')).get('conv/1');
+        expect(forced).not.toBe(first);
+        expect((await db.documents.read(['conv/1'])).get('conv/1')).toStrictEqual({ value: { step: 9 }, eTag: forced });
+      });
+
+      it('deletes, also keys that are not there', async () => {
+        await write('conv/1', { step: 1 });
+        await write('conv/2', { step: 1 });
+        await db.documents.delete(['conv/1', 'never-written']);
+        expect([...(await db.documents.read(['conv/1', 'conv/2'])).keys()]).toEqual(['conv/2']);
+      });
+
+      it('writes all changes of one call or none', async () => {
+        const eTag = (await write('conv/1', { step: 1 })).get('conv/1') as string;
+        await write('conv/1', { step: 2 }, eTag);
+        const batch = db.documents.write([
+          { key: 'conv/2', value: { fresh: true } },
+          { key: 'conv/1', value: { step: 3 }, eTag },
+        ]);
+        await expect(batch).rejects.toBeInstanceOf(ETagConflictError);
+        expect((await db.documents.read(['conv/2'])).size).toBe(0);
+        expect((await db.documents.read(['conv/1'])).get('conv/1')?.value).toEqual({ step: 2 });
+
+        const current = await eTagOf('conv/1');
+        const both = await db.documents.write([
+          { key: 'conv/2', value: { fresh: true } },
+          { key: 'conv/1', value: { step: 3 }, ...(current === undefined ? {} : { eTag: current }) },
+        ]);
+        expect([...both.keys()].sort()).toEqual(['conv/1', 'conv/2']);
+      });
+
+      it('keeps unicode and nested values as written', async () => {
+        const value = { text: 'Grüße — 日本語 — 🚀', nested: { list: [1, 'два', null, true, { deep: 'ok' }] }, empty: {} };
+        await write('conv/ü', value);
+        expect((await db.documents.read(['conv/ü'])).get('conv/ü')?.value).toStrictEqual(value);
+      });
+    });
+
+    it('answers ping while open, and not after close', async () => {
+      expect(await db.ping()).toBe(true);
+      await db.close();
+      expect(await db.ping()).toBe(false);
+    });
+  });
+}
+
+function numbersOf(rows: { id: number }[]): number[] {
+  return rows.map((row) => row.id);
+}

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openPostgresDatabase } from '../../tickets/store/postgres.js';
+import type { Database } from '../../tickets/store/types.js';
+import { sampleNewTicket } from './fixtures.js';
+import { describeStoreContract } from './store-contract.js';
+
+const url = process.env.TEST_DATABASE_URL ?? '';
+const NOW = new Date('2024-05-01T10:00:00.000Z');
+
+const freshSchemaName = (): string => `store_test_${randomBytes(6).toString('hex')}`;
+
+/** Runs one statement on a connection of its own (to set up or break things behind the store's back). */
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The database in a fresh schema of its own; closing it drops the schema. */
+async function openFresh(): Promise<Database> {
+  const schema = freshSchemaName();
+  const db = await openPostgresDatabase(url, { schema, poolSize: 5 });
+  return {
+    tickets: db.tickets,
+    documents: db.documents,
+    ping: () => db.ping(),
+    close: async () => {
+      await db.close();
+      await adminQuery(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    },
+  };
+}
+
+if (url === '') {
+  console.warn('PostgreSQL store tests are skipped: set TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test');
+  describe.skip('PostgreSQL store: skipped, TEST_DATABASE_URL is not set', () => {
+    describeStoreContract('PostgreSQL', openFresh);
+  });
+} else {
+  describeStoreContract('PostgreSQL', openFresh);
+
+  describe('PostgreSQL store specifics', () => {
+    let schema: string;
+    let a: Database;
+    let b: Database;
+
+    // two pools on one schema stand for two processes; opening both at once races the migrations
+    beforeEach(async () => {
+      schema = freshSchemaName();
+      [a, b] = await Promise.all([
+        openPostgresDatabase(url, { schema, poolSize: 5 }),
+        openPostgresDatabase(url, { schema, poolSize: 5 }),
+      ]);
+    });
+    afterEach(async () => {
+      await Promise.all([a?.close(), b?.close()]);
+      await adminQuery(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    });
+
+    it('gives two processes filing at once distinct numbers', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? a : b).tickets.create(sampleNewTicket(), [], [], NOW)),
+      );
+      expect(new Set(results.map((result) => result.ticket.number)).size).toBe(40);
+      expect((await a.tickets.list({ limit: 200 })).tickets).toHaveLength(40);
+    });
+
+    it('files exactly one ticket when two processes file the same key at once', async () => {
+      const keys = Array.from({ length: 10 }, (_, i) => `activity-${i}`);
+      const pairs = await Promise.all(
+        keys.map((key) =>
+          Promise.all([a, b].map((db) => db.tickets.create(sampleNewTicket(), [{ key }], [{ kind: 'queue_card', target: key, payload: {} }], NOW))),
+        ),
+      );
+      for (const [first, second] of pairs) {
+        expect([first?.created, second?.created].sort()).toEqual([false, true]);
+        expect(first?.ticket).toStrictEqual(second?.ticket);
+      }
+      expect((await a.tickets.list({ limit: 200 })).tickets).toHaveLength(10);
+      expect(await b.tickets.pendingOutboxCount()).toBe(10);
+    });
+
+    it('never hands one outbox message to two processes claiming at once', async () => {
+      for (let i = 0; i < 10; i++) {
+        await a.tickets.create(sampleNewTicket(), [], [1, 2, 3].map((n) => ({ kind: 'webhook', target: `hook-${n}`, payload: { i } })), NOW);
+      }
+      const claims = await Promise.all([a, b, a, b].map((db) => db.tickets.claimOutbox(NOW, 12, 60_000)));
+      const ids = claims.flat().map((row) => row.id);
+      expect(ids).toHaveLength(30);
+      expect(new Set(ids).size).toBe(30);
+    });
+
+    it('reports a corrupt row as an error naming the ticket', async () => {
+      await a.tickets.create(sampleNewTicket(), [], [], NOW);
+      await adminQuery(`UPDATE ${schema}.tickets SET body = jsonb_set(body, '{severity}', '9') WHERE number = 'INC-000001'`);
+      await expect(b.tickets.get('INC-000001')).rejects.toThrow(/INC-000001.*severity/);
+    });
+
+    it('refuses a schema name that cannot be used safely', async () => {
+      await expect(openPostgresDatabase(url, { schema: 'x"; DROP TABLE tickets; --' })).rejects.toThrow(/schema/);
+    });
+  });
+}
