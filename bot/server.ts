@@ -20,9 +20,10 @@ export interface ServerOptions {
 export function createServer(options: ServerOptions): restify.Server {
   const { adapter, bot, logger } = options;
   const server = restify.createServer({ name: 'support-bot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes, mapParams: false, rejectUnknown: false }));
+  // parsed on this route only: other routes (the agent API) read their own bodies, after checking their caller
+  const parseBody = restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes, mapParams: false, rejectUnknown: false });
 
-  server.post('/api/messages', async (req, res) => {
+  server.post('/api/messages', parseBody, async (req, res) => {
     const turnId = randomUUID();
     const started = performance.now();
     const body = req.body as { type?: unknown; channelId?: unknown } | undefined;
