@@ -16,6 +16,23 @@ const schema = z.object({
   MicrosoftAppTenantId: z.string().default(''),
   ANSWER_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(1000),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL (leave it unset for SQLite in DATA_DIR)')
+    .optional(),
+  AGENT_API_TOKENS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((token) => token.trim()).filter(Boolean))
+    .refine((tokens) => tokens.every((token) => token.length >= 16), 'every token must be at least 16 characters long'),
+  ROUTING_FILE: z.string().min(1).default('config/routing.json'),
+  MAX_ATTACHMENT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  ATTACHMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  ATTACHMENT_HOSTS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean)),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
 });
 
 export type Config = z.infer<typeof schema>;
