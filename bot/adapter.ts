@@ -1,5 +1,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { ETagConflictError } from '../tickets/store/types.js';
 import type { Config } from './config.js';
+import { StateUnavailableError } from './document-storage.js';
 import { USER_MESSAGES } from './errors.js';
 import type { Logger } from './logger.js';
 
@@ -21,10 +23,17 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
       'turn failed',
     );
     try {
-      await context.sendActivity(USER_MESSAGES.turnFailed);
+      await context.sendActivity(userMessageFor(error));
     } catch (sendError) {
       logger.error({ err: sendError }, 'could not tell the user the turn failed');
     }
   };
   return adapter;
+}
+
+/** What the customer is told: a plain sentence chosen by the kind of failure, never its message. */
+function userMessageFor(error: Error): string {
+  if (error instanceof ETagConflictError) return USER_MESSAGES.stateConflict;
+  if (error instanceof StateUnavailableError) return USER_MESSAGES.stateUnavailable;
+  return USER_MESSAGES.turnFailed;
 }

@@ -1,10 +1,13 @@
 import { resolve } from 'node:path';
-import { MemoryStorage } from 'botbuilder';
 import { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { loadArticles } from '../knowledge/loader.js';
+import { DEFAULT_ATTACHMENT_HOSTS } from '../tickets/evidence/download.js';
+import { loadRoutingFile, webhookSecrets } from '../tickets/routing.js';
+import { openDatabase } from '../tickets/store/open.js';
+import type { Database } from '../tickets/store/types.js';
 import { buildApp } from './app.js';
 import { ConfigError, isLocalMode, parseConfig, type Config } from './config.js';
-import { createLogger } from './logger.js';
+import { createLogger, type Logger } from './logger.js';
 import { listen } from './server.js';
 
 /** The composition root: reads config, builds every part, passes each its dependencies. */
@@ -12,12 +15,28 @@ async function main(): Promise<void> {
   const config = readConfigOrExit();
   const logger = createLogger(config.LOG_LEVEL);
   if (isLocalMode(config)) logger.info('local mode: no MicrosoftAppId is set, so requests are not authenticated (Bot Framework Emulator, local web chat)');
+  if (config.AGENT_API_TOKENS.length === 0) logger.info('AGENT_API_TOKENS is not set: the agents API answers 401 to every call');
+
+  const routing = startupStep('ROUTING_FILE', () => loadRoutingFile(resolve(config.ROUTING_FILE)));
+  const secrets = startupStep('webhook secrets', () => webhookSecrets(routing, process.env));
+  const database = await openDatabaseOrExit(config, logger);
 
   let knowledge: KnowledgeBase | null = null;
-  // conversation state is small (dialog position, welcome flag); it moves to the database with tickets
-  const server = buildApp({ config, logger, storage: new MemoryStorage(), knowledge: () => knowledge });
-  await listen(server, config.PORT);
-  logger.info({ port: config.PORT }, 'listening');
+  const evidence = {
+    download: {
+      maxBytes: config.MAX_ATTACHMENT_BYTES,
+      timeoutMs: config.ATTACHMENT_TIMEOUT_MS,
+      allowedHosts: [...DEFAULT_ATTACHMENT_HOSTS, ...config.ATTACHMENT_HOSTS],
+      // the Emulator and the local web chat serve attachments from localhost; only without credentials (local mode)
+      allowLoopback: isLocalMode(config),
+    },
+    maxEvidenceBytes: config.MAX_ATTACHMENT_BYTES,
+  };
+  const app = buildApp({ config, logger, database, routing, webhookSecrets: secrets, knowledge: () => knowledge, evidence, outboxPollMs: config.OUTBOX_POLL_MS });
+  await listen(app.server, config.PORT);
+  logger.info({ port: config.PORT, database: config.DATABASE_URL ? 'postgresql' : 'sqlite', queues: Object.keys(routing.queues) }, 'listening');
+  // tickets filed before a restart and not yet delivered go out now
+  app.notifier.start();
 
   const started = performance.now();
   const kbDir = resolve(config.KB_DIR);
@@ -31,7 +50,13 @@ async function main(): Promise<void> {
 
   const stop = (signal: string): void => {
     logger.info({ signal }, 'stopping');
-    server.close(() => process.exit(0));
+    // no new turns, then the delivery in flight finishes, then the database closes
+    app.server.close(() => {
+      void app.notifier
+        .stop()
+        .then(() => database.close())
+        .finally(() => process.exit(0));
+    });
     // connections kept alive by clients must not hold the process forever
     setTimeout(() => process.exit(0), 5000).unref();
   };
@@ -51,7 +76,28 @@ function readConfigOrExit(): Config {
   }
 }
 
+/** A start-up step whose failure is the operator's to fix: a clear message naming what, then exit 2. */
+function startupStep<T>(what: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    process.stderr.write(`invalid ${what}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  }
+}
+
+async function openDatabaseOrExit(config: Config, logger: Logger): Promise<Database> {
+  try {
+    return await openDatabase({ dataDir: resolve(config.DATA_DIR), ...(config.DATABASE_URL && { databaseUrl: config.DATABASE_URL }) });
+  } catch (error) {
+    // the URL may hold a password: name the kind of database, never the URL
+    logger.fatal({ err: error, database: config.DATABASE_URL ? 'postgresql' : 'sqlite' }, 'could not open the database');
+    process.exit(1);
+  }
+}
+
 main().catch((error: unknown) => {
   process.stderr.write(`start-up failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
   process.exit(1);
 });
+

@@ -1,24 +1,42 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { MemoryStorage } from 'botbuilder';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type restify from 'restify';
 import { buildApp } from '../../bot/app.js';
 import { parseConfig } from '../../bot/config.js';
 import { createLogger } from '../../bot/logger.js';
 import { listen } from '../../bot/server.js';
+import type { IncidentKnowledge } from '../../dialogs/ports.js';
 import type { QuestionAnswerer } from '../../dialogs/routes.js';
 import { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { loadArticles } from '../../knowledge/loader.js';
+import { DEFAULT_ROUTING } from '../../tickets/routing.js';
+import { openSqliteDatabase, type SqliteDatabase } from '../../tickets/store/sqlite.js';
 
 const silent = createLogger('silent');
+const evidence = { download: { maxBytes: 1024 * 1024, timeoutMs: 5000, allowedHosts: [], allowLoopback: false }, maxEvidenceBytes: 1024 * 1024 };
+
+// one ticket database for every app started here, in a folder of its own
+let dataDir: string;
+let db: SqliteDatabase;
+beforeAll(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'server-test-'));
+  db = openSqliteDatabase(join(dataDir, 'support.db'));
+});
+afterAll(async () => {
+  await db.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 interface Running {
   url: string;
   server: restify.Server;
 }
 
-async function start(env: Record<string, string>, knowledge: () => QuestionAnswerer | null): Promise<Running> {
+async function start(env: Record<string, string>, knowledge: () => (QuestionAnswerer & IncidentKnowledge) | null): Promise<Running> {
   const config = parseConfig({ ...env });
-  const server = buildApp({ config, logger: silent, storage: new MemoryStorage(), knowledge });
+  const { server } = buildApp({ config, logger: silent, database: db, routing: DEFAULT_ROUTING, webhookSecrets: {}, knowledge, evidence });
   await listen(server, 0, '127.0.0.1');
   const { port } = server.server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, server };
@@ -140,7 +158,7 @@ describe('with an app id configured', () => {
       asked++;
       throw new Error('no turn should run');
     };
-    const counting: QuestionAnswerer = { answer: refuse, contacts: refuse };
+    const counting: QuestionAnswerer & IncidentKnowledge = { answer: refuse, contacts: refuse, placesIn: refuse, outagePhone: refuse, scopeOf: refuse };
     const app = await start({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' }, () => counting);
     try {
       const unsigned = await post(app.url, activity('c-auth', { type: 'message', text: 'hello there' }));

@@ -1,9 +1,16 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { SupportBot } from '../../bot/support-bot.js';
 import { MainDialog } from '../../dialogs/main-dialog.js';
 import { classify } from '../../dialogs/routes.js';
+import { TranscriptRecorder } from '../../dialogs/transcript.js';
 import { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { loadArticles } from '../../knowledge/loader.js';
+import { DEFAULT_ROUTING } from '../../tickets/routing.js';
+import { TicketService } from '../../tickets/service.js';
+import { openSqliteDatabase, type SqliteDatabase } from '../../tickets/store/sqlite.js';
 
 /** Everything a reply shows a user: text, card strings and suggested actions. */
 function shown(activity: Partial<Activity>): string {
@@ -13,14 +20,27 @@ function shown(activity: Partial<Activity>): string {
 describe('MainDialog transcripts', () => {
   let knowledge: KnowledgeBase;
   let storage: MemoryStorage;
+  let dataDir: string;
+  let db: SqliteDatabase;
+  let tickets: TicketService;
 
   const makeAdapter = (): TestAdapter => {
-    const bot = new SupportBot(new ConversationState(storage), new MainDialog(knowledge));
-    return new TestAdapter(async (context) => bot.run(context));
+    const conversationState = new ConversationState(storage);
+    const transcript = new TranscriptRecorder(conversationState);
+    const download = { maxBytes: 1024 * 1024, timeoutMs: 5000, allowedHosts: [], allowLoopback: false };
+    const bot = new SupportBot(conversationState, new MainDialog({ knowledge, tickets, transcript, download, maxEvidenceBytes: 1024 * 1024 }));
+    return new TestAdapter(async (context) => bot.run(context)).use(transcript);
   };
 
   beforeAll(async () => {
     knowledge = new KnowledgeBase(await loadArticles('knowledge/articles', { warn: () => {}, info: () => {} }));
+    dataDir = mkdtempSync(join(tmpdir(), 'main-dialog-'));
+    db = openSqliteDatabase(join(dataDir, 'support.db'));
+    tickets = new TicketService({ store: db.tickets, routing: DEFAULT_ROUTING });
+  });
+  afterAll(async () => {
+    await db.close();
+    rmSync(dataDir, { recursive: true, force: true });
   });
   beforeEach(() => {
     storage = new MemoryStorage();
@@ -39,15 +59,25 @@ describe('MainDialog transcripts', () => {
       .startTest();
   });
 
-  it('hands over the support contacts when asked to open a ticket', async () => {
+  it.each([['open a ticket'], ['Open a ticket'], ['talk to a person']])('starts filing a ticket on %p, asking for the cloud first', async (request) => {
     await makeAdapter()
-      .send('open a ticket')
-      .assertReply((activity) => expect(shown(activity)).toContain('cannot file tickets from this chat yet'))
+      .send(request)
+      .assertReply((activity) => expect(shown(activity)).toContain("Let's file a ticket"))
       .assertReply((activity) => {
-        expect(shown(activity)).toContain('incident@CenturyLink.com');
-        expect(shown(activity)).toContain('00800 72884743');
-        expect(shown(activity)).not.toContain('Open a ticket');
+        expect(activity.text).toContain('Which cloud');
+        expect(activity.suggestedActions?.actions.map((action) => action.title)).toEqual(['Azure', 'AWS', 'Other']);
       })
+      .send('cancel')
+      .assertReply('Cancelled, nothing was filed.')
+      .send('help')
+      .assertReply((activity) => expect(shown(activity)).toContain('What I can do'))
+      .startTest();
+  });
+
+  it('answers "my tickets" with none filed yet', async () => {
+    await makeAdapter()
+      .send('my tickets')
+      .assertReply((activity) => expect(shown(activity)).toContain('no tickets'))
       .startTest();
   });
 
@@ -75,10 +105,25 @@ describe('turn routing', () => {
   it.each([
     ['help', 'help'],
     ['Hello!', 'greeting'],
-    ['open a ticket', 'ticket'],
-    ['talk to a person', 'ticket'],
+    ['open a ticket', 'incident'],
+    ['Open a ticket', 'incident'],
+    ['talk to a person', 'incident'],
+    ['I need to open a critical ticket', 'incident'],
+    ['Our Azure production VMs in London are all down, I need to open a critical ticket', 'incident'],
+    ['our Azure VMs in London are all down', 'incident'],
+    ['my API call returns 500', 'incident'],
+    ['box deployment failed', 'incident'],
+    ['deployment keeps failing since this morning', 'incident'],
     ['how do I open a ticket in the portal?', 'question'],
     ['is billing covered?', 'question'],
+    ['who do I call in Frankfurt for an outage?', 'question'],
+    ['is patching covered for Azure?', 'question'],
+    ['how do I create a new Azure customer account', 'question'],
+    ['who do i call in toronto, our vms are down', 'question'],
+    ['my tickets', 'my_tickets'],
+    ['show my tickets', 'my_tickets'],
+    ['status of INC-000123', 'my_tickets'],
+    ["what's the status of my ticket 123", 'my_tickets'],
   ])('%p is a %p turn', (text, kind) => {
     expect(classify(text)).toBe(kind);
   });

@@ -1,0 +1,176 @@
+import { inferCategory } from '../../tickets/triage/category.js';
+import { inferCloud } from '../../tickets/triage/cloud.js';
+import { asksForTicket, describesProblem, isQuestion, problemStatement } from '../../tickets/triage/problem.js';
+import { regionFromLocale } from '../../tickets/triage/region.js';
+import { inferSeverity, SEVERITY_DEFINITIONS } from '../../tickets/triage/severity.js';
+
+describe('inferSeverity', () => {
+  it.each([
+    ['Our Azure production VMs in London are all down, I need to open a critical ticket', 1],
+    ['production is down', 1],
+    ['we have an outage in Frankfurt', 1],
+    ['all our instances are down', 1],
+    ['this is critical', 1],
+    ['sev1: portal unreachable', 1],
+    ['P1 please', 1],
+    ['nobody can log in to the portal', 1],
+    ['we had data loss after the migration', 1],
+    ['performance is degraded since 9am', 2],
+    ['many users see timeouts', 2],
+    ['urgent: deployments fail', 2],
+    ['this is blocking a release', 2],
+    ['sev 2', 2],
+    ['my API call returns 500', 3],
+    ['box deployment failed', 3],
+    ['deployment keeps failing since this morning', 3],
+    ['the agent crashed', 3],
+    ['a question about instance sizes', 4],
+    ['how do I rename a box', 4],
+    ['cosmetic error on the billing page', 4],
+    ['low priority: the logo is blurry', 4],
+    ['when you have time, please look at the typo', 4],
+    ['severity 4', 4],
+  ] as const)('%p is severity %p', (text, severity) => {
+    expect(inferSeverity(text)?.severity).toBe(severity);
+  });
+
+  it.each([['hello there'], ['about our subscription'], ['London']])('does not guess for %p', (text) => {
+    expect(inferSeverity(text)).toBeNull();
+  });
+
+  it('says which words decided it', () => {
+    expect(inferSeverity('our VMs are all down')?.reason).toContain('all down');
+  });
+
+  it('defines every severity in one line', () => {
+    for (const severity of [1, 2, 3, 4] as const) expect(SEVERITY_DEFINITIONS[severity]).toMatch(/^[^\n]{10,120}$/);
+  });
+});
+
+describe('inferCategory', () => {
+  it.each([
+    ['my API call returns 500', 'api_call'],
+    ['the endpoint /services/instances returns 403', 'api_call'],
+    ['POST request fails with HTTP status 400', 'api_call'],
+    ['curl gets a JSON body with an error', 'api_call'],
+    ['box deployment failed', 'box_error'],
+    ['deployment keeps failing since this morning', 'box_error'],
+    ['the instance does not start', 'box_error'],
+    ['errors in elasticbox-agent.log', 'box_error'],
+    ['I cannot log in to the portal', 'portal_access'],
+    ['SSO sign in is broken', 'portal_access'],
+    ['access denied when adding users', 'portal_access'],
+    ['we were charged twice on the invoice', 'billing'],
+    ['the bill is too high', 'billing'],
+  ] as const)('%p is %p', (text, category) => {
+    expect(inferCategory(text)).toBe(category);
+  });
+
+  it('returns null when nothing says', () => {
+    expect(inferCategory('it is all down')).toBeNull();
+  });
+});
+
+describe('inferCloud', () => {
+  it.each([
+    ['our Azure VMs are down', 'azure'],
+    ['Microsoft subscription', 'azure'],
+    ['aws account', 'aws'],
+    ['Amazon EC2 instances', 'aws'],
+    ['we run on GCP', 'other'],
+    ['Google cloud', 'other'],
+    ['vmware cluster', 'other'],
+    ['moving from AWS to Azure', 'aws'],
+    ['the other day it failed', null],
+    ['box deployment failed', null],
+  ] as const)('%p is %p', (text, cloud) => {
+    expect(inferCloud(text)).toBe(cloud);
+  });
+});
+
+describe('regionFromLocale', () => {
+  it.each([
+    ['en-US', undefined, 'us'],
+    ['en-us', undefined, 'us'],
+    ['fr-CA', undefined, 'canada'],
+    ['en-CA', undefined, 'canada'],
+    ['en-GB', undefined, 'emea'],
+    ['de-DE', undefined, 'emea'],
+    ['fr-FR', undefined, 'emea'],
+    ['ar-AE', undefined, 'emea'],
+    ['ja-JP', undefined, 'apac'],
+    ['en-SG', undefined, 'apac'],
+    ['en-AU', undefined, 'apac'],
+    ['zh-CN', undefined, 'apac'],
+    ['zh-Hans-CN', undefined, 'apac'],
+    ['es-MX', undefined, 'us'],
+    ['en', undefined, null],
+    [undefined, undefined, null],
+    [undefined, 'America/Toronto', 'canada'],
+    [undefined, 'America/Vancouver', 'canada'],
+    [undefined, 'America/Montreal', 'canada'],
+    [undefined, 'America/Halifax', 'canada'],
+    [undefined, 'America/Winnipeg', 'canada'],
+    [undefined, 'America/Edmonton', 'canada'],
+    [undefined, 'America/New_York', 'us'],
+    [undefined, 'America/Los_Angeles', 'us'],
+    [undefined, 'Europe/Berlin', 'emea'],
+    [undefined, 'Africa/Johannesburg', 'emea'],
+    [undefined, 'Asia/Dubai', 'emea'],
+    [undefined, 'Asia/Singapore', 'apac'],
+    [undefined, 'Asia/Tokyo', 'apac'],
+    [undefined, 'Australia/Sydney', 'apac'],
+    [undefined, 'Pacific/Auckland', 'apac'],
+    [undefined, 'Etc/UTC', null],
+    ['en-US', 'Europe/London', 'emea'],
+    ['en-US', 'Etc/UTC', 'us'],
+  ] as const)('locale %p, timezone %p → %p', (locale, timezone, region) => {
+    expect(regionFromLocale(locale, timezone)).toBe(region);
+  });
+});
+
+describe('problem statements and questions', () => {
+  it.each([
+    ['our Azure VMs in London are all down', true],
+    ['my API call returns 500', true],
+    ['box deployment failed', true],
+    ['deployment keeps failing since this morning', true],
+    ['Our Azure production VMs in London are all down, I need to open a critical ticket', true],
+    ['who do I call in Frankfurt for an outage?', false],
+    ['is patching covered for Azure?', false],
+    ['how do I create a new Azure account', false],
+    ['who do i call in toronto, our vms are down', false],
+    ['open a ticket', false],
+    ['hello', false],
+    ['we need you to patch our Azure VMs monthly', false],
+  ] as const)('%p describes a problem: %p', (text, expected) => {
+    expect(describesProblem(text)).toBe(expected);
+  });
+
+  it.each([
+    ['open a ticket', true],
+    ['Open a ticket', true],
+    ['talk to a person', true],
+    ['I need to open a critical ticket', true],
+    ['Our VMs are down, I need to open a critical ticket now', true],
+    ['can you please open a ticket for this', true],
+    ['how do I open a ticket in the portal?', false],
+    ['what is a ticket?', false],
+  ] as const)('%p asks for a ticket: %p', (text, expected) => {
+    expect(asksForTicket(text)).toBe(expected);
+  });
+
+  it.each([
+    ['Our Azure production VMs in London are all down, I need to open a critical ticket', 'Our Azure production VMs in London are all down'],
+    ['I need to open a critical ticket: the portal is down', 'the portal is down'],
+    ['open a ticket', ''],
+    ['box deployment failed', 'box deployment failed'],
+    ['the brand page is down and', 'the brand page is down'],
+  ])('%p states the problem %p', (text, statement) => {
+    expect(problemStatement(text)).toBe(statement);
+  });
+
+  it.each([['is it down?', true], ['who do I call', true], ["can't deploy", false], ['it is down', false]] as const)('%p is a question: %p', (text, expected) => {
+    expect(isQuestion(text)).toBe(expected);
+  });
+});
