@@ -1,4 +1,5 @@
 import { ActivityTypes, type Activity, type BotState, type Middleware, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { StateUnavailableError } from '../bot/document-storage.js';
 import type { TranscriptTurn } from '../tickets/model.js';
 import { redact } from '../tickets/redaction/index.js';
 import type { TranscriptSource } from './ports.js';
@@ -25,7 +26,13 @@ export class TranscriptRecorder implements Middleware, TranscriptSource {
     // message turns only: a proactive notice must not write (and risk an eTag conflict on)
     // state that the customer's own turn may be saving at the same moment
     if (context.activity.type !== ActivityTypes.Message) return next();
-    await this.record(context, 'customer', customerText(context.activity));
+    try {
+      await this.record(context, 'customer', customerText(context.activity));
+    } catch (error) {
+      // the database is down: the turn goes on without a transcript, and the bot answers what needs no state
+      if (error instanceof StateUnavailableError) return next();
+      throw error;
+    }
     context.onSendActivities(async (ctx, activities, sendNext) => {
       for (const activity of activities) {
         if (activity.type === ActivityTypes.Message) await this.record(ctx, 'bot', activity.text || activity.summary || '');
