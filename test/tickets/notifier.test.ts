@@ -270,7 +270,9 @@ describe('OutboxNotifier', () => {
         request.on('end', () => {
           received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
           const answer = answers[Math.min(received.length, answers.length) - 1]!;
-          response.writeHead(answer.status, answer.headers).end('ok');
+          // restify, loaded by other suites in the same worker, patches writeHead to return nothing: no chaining
+          response.writeHead(answer.status, answer.headers);
+          response.end('ok');
         });
       });
       servers.push(server);
