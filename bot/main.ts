@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { loadArticles } from '../knowledge/loader.js';
-import { DEFAULT_ATTACHMENT_HOSTS } from '../tickets/evidence/download.js';
 import { loadRoutingFile, webhookSecrets } from '../tickets/routing.js';
 import { openDatabase } from '../tickets/store/open.js';
 import type { Database } from '../tickets/store/types.js';
 import { buildApp } from './app.js';
 import { ConfigError, isLocalMode, parseConfig, type Config } from './config.js';
+import { evidenceOptions } from './evidence-options.js';
 import { createLogger, type Logger } from './logger.js';
 import { listen } from './server.js';
 
@@ -22,16 +22,7 @@ async function main(): Promise<void> {
   const database = await openDatabaseOrExit(config, logger);
 
   let knowledge: KnowledgeBase | null = null;
-  const evidence = {
-    download: {
-      maxBytes: config.MAX_ATTACHMENT_BYTES,
-      timeoutMs: config.ATTACHMENT_TIMEOUT_MS,
-      allowedHosts: [...DEFAULT_ATTACHMENT_HOSTS, ...config.ATTACHMENT_HOSTS],
-      // the Emulator and the local web chat serve attachments from localhost; only without credentials (local mode)
-      allowLoopback: isLocalMode(config),
-    },
-    maxEvidenceBytes: config.MAX_ATTACHMENT_BYTES,
-  };
+  const evidence = evidenceOptions(config);
   const app = buildApp({ config, logger, database, routing, webhookSecrets: secrets, knowledge: () => knowledge, evidence, outboxPollMs: config.OUTBOX_POLL_MS });
   await listen(app.server, config.PORT);
   logger.info({ port: config.PORT, database: config.DATABASE_URL ? 'postgresql' : 'sqlite', queues: Object.keys(routing.queues) }, 'listening');

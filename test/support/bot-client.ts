@@ -4,12 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp, type App } from '../../bot/app.js';
-import { isLocalMode, parseConfig } from '../../bot/config.js';
+import { parseConfig } from '../../bot/config.js';
+import { evidenceOptions } from '../../bot/evidence-options.js';
 import { createLogger } from '../../bot/logger.js';
 import { listen } from '../../bot/server.js';
 import type { IncidentKnowledge } from '../../dialogs/ports.js';
 import type { QuestionAnswerer } from '../../dialogs/routes.js';
-import { DEFAULT_ATTACHMENT_HOSTS } from '../../tickets/evidence/download.js';
 import { DEFAULT_ROUTING } from '../../tickets/routing.js';
 import { openSqliteDatabase, type SqliteDatabase } from '../../tickets/store/sqlite.js';
 
@@ -30,15 +30,7 @@ export async function startBot(env: Record<string, string>, knowledge: QuestionA
   const dataDir = mkdtempSync(join(tmpdir(), 'bot-e2e-'));
   const db = openSqliteDatabase(join(dataDir, 'support.db'));
   const config = parseConfig({ LOG_LEVEL: 'silent', ...env });
-  const evidence = {
-    download: {
-      maxBytes: config.MAX_ATTACHMENT_BYTES,
-      timeoutMs: config.ATTACHMENT_TIMEOUT_MS,
-      allowedHosts: [...DEFAULT_ATTACHMENT_HOSTS, ...config.ATTACHMENT_HOSTS],
-      allowLoopback: isLocalMode(config),
-    },
-    maxEvidenceBytes: config.MAX_ATTACHMENT_BYTES,
-  };
+  const evidence = evidenceOptions(config);
   const logger = createLogger(config.LOG_LEVEL);
   const app = buildApp({ config, logger, database: db, routing: DEFAULT_ROUTING, webhookSecrets: {}, knowledge: () => knowledge, evidence });
   await listen(app.server, 0, '127.0.0.1');
