@@ -95,7 +95,9 @@ describe('IncidentDialog transcripts', () => {
     knowledge.warmUp();
     logServer = createServer((request, response) => {
       logRequests.push(request.headers);
-      response.writeHead(200, { 'content-type': 'text/plain' }).end(logText('served'));
+      // restify, loaded by other suites in the same worker, patches writeHead to return nothing: no chaining
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      response.end(logText('served'));
     });
     await new Promise<void>((resolve) => logServer.listen(0, '127.0.0.1', resolve));
     logUrl = `http://127.0.0.1:${(logServer.address() as AddressInfo).port}/agent.log`;
