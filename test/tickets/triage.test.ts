@@ -143,6 +143,11 @@ describe('problem statements and questions', () => {
     ['open a ticket', false],
     ['hello', false],
     ['we need you to patch our Azure VMs monthly', false],
+    ['critical outage hotline for Asia Pacific', false],
+    ['phone number for an outage in Canada', false],
+    ["I can't see the migrate option when creating the provider", false],
+    ['I cannot find the billing page', false],
+    ["I can't see the portal, it fails with error 500", true],
   ] as const)('%p describes a problem: %p', (text, expected) => {
     expect(describesProblem(text)).toBe(expected);
   });

@@ -23,6 +23,15 @@ const QUESTION_START = /^(?:is|are|was|were|does|do|did|can|could|will|would|sha
 const PROBLEM_WORDS =
   /\b(?:down|outage|fail(?:s|ed|ing|ure|ures)?|errors?|broken|not working|does(?:n't| not) work|stopped working|returns? (?:an? )?(?:http )?(?:status )?[45]\d\d|crash(?:es|ed|ing)?|can't|cannot|can not|unable to|tim(?:es|ed|ing) out|timeout|stuck|degraded|denied|lost|missing|hangs?|unreachable|slow)\b/i;
 
+/** "the outage hotline for Asia Pacific": asking how to reach support, which the knowledge base answers. */
+const ASKS_FOR_CONTACT = /\b(?:hotline|phone|telephone|e-?mail address|contact (?:details|number|info|information)|number to (?:call|dial))\b/i;
+
+/**
+ * "I can't see the migrate option", "I cannot find the setting": looking for something in the
+ * product is a how-to question, not a report of something broken.
+ */
+const LOOKING_FOR = /\b(?:can't|cannot|can not|unable to|don't|do not|doesn't|does not)\s+(?:see|find|locate|get to|figure out)\b/gi;
+
 /** True when the customer asks to file a ticket or talk to a person, in so many words. */
 export function asksForTicket(text: string): boolean {
   return REQUEST_AT_START.test(text.trim()) || REQUEST_ANYWHERE.test(text);
@@ -51,5 +60,6 @@ export function problemStatement(text: string): string {
 /** True when the message reports something broken ("box deployment failed"), as a statement, not a question. */
 export function describesProblem(text: string): boolean {
   const statement = problemStatement(text);
-  return statement.length > 0 && !isQuestion(statement) && PROBLEM_WORDS.test(statement);
+  if (statement.length === 0 || isQuestion(statement) || ASKS_FOR_CONTACT.test(statement)) return false;
+  return PROBLEM_WORDS.test(statement.replace(LOOKING_FOR, ' '));
 }
