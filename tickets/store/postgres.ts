@@ -73,6 +73,9 @@ class PostgresDocumentStore implements DocumentStore {
 
   async write(changes: { key: string; value: Record<string, unknown>; eTag?: string }[]): Promise<Map<string, string>> {
     return inTransaction(this.pool, async (client) => {
+      // conversation state is saved on every turn; it does not wait for the WAL flush (see
+      // DocumentStore in types.ts). Tickets and the outbox keep synchronous commits.
+      await client.query('SET LOCAL synchronous_commit = off');
       const eTags = new Map<string, string>();
       for (const change of changes) {
         const eTag = newETag();

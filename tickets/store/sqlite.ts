@@ -32,7 +32,10 @@ export function openSqliteDatabase(file: string): SqliteDatabase {
     throw error;
   }
   const tickets = new SqliteTicketStore(db);
-  const documents = new SqliteDocumentStore(db);
+  // conversation state on a connection of its own without a sync per commit (see
+  // DocumentStore in types.ts); an in-memory database has only one connection
+  const stateDb = file === ':memory:' ? db : openStateConnection(file);
+  const documents = new SqliteDocumentStore(stateDb);
   return {
     tickets,
     documents,
@@ -44,12 +47,21 @@ export function openSqliteDatabase(file: string): SqliteDatabase {
       }
     },
     async close() {
+      if (stateDb.open) stateDb.close();
       if (db.open) db.close();
     },
     pragma(name: string) {
       return db.pragma(name, { simple: true });
     },
   };
+}
+
+/** A second connection to the same file, for conversation state: WAL (set by the first), NORMAL sync. */
+function openStateConnection(file: string): BetterSqlite3.Database {
+  const connection = new BetterSqlite3(file, { timeout: 5000 });
+  connection.pragma('busy_timeout = 5000');
+  connection.pragma('synchronous = NORMAL');
+  return connection;
 }
 
 /** Conversation state documents; an eTag is compared in the UPDATE itself, so check and write are one step. */

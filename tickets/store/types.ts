@@ -122,8 +122,17 @@ export class ETagConflictError extends Error {
 }
 
 /**
- * Key-value documents with optimistic concurrency. A write carrying an eTag succeeds only if
- * the stored document still has that eTag; no eTag or "*" writes unconditionally (botbuilder's
+ * Key-value documents with optimistic concurrency.
+ *
+ * Durability differs from tickets on purpose. State (the dialog position, an incident draft,
+ * the recent transcript) is written on every turn, and waiting for the disk on each of those
+ * writes costs a large share of the bot's turns per second. Its commits do not wait for the log
+ * flush (SQLite WAL with synchronous=NORMAL, PostgreSQL synchronous_commit=off): they survive
+ * the bot process being killed; an operating-system crash or power cut can lose the last
+ * moments of conversation state, never a ticket, an idempotency key or an outbox message,
+ * which keep fully synchronous commits.
+ *
+ * A write carrying an eTag succeeds only if the stored document still has that eTag; no eTag or "*" writes unconditionally (botbuilder's
  * Storage contract); a write carrying an eTag for a key that does not exist fails.
  */
 export interface DocumentStore {
