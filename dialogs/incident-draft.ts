@@ -146,6 +146,7 @@ export function toTicketDraft(draft: IncidentDraftState, customer: Customer, tra
     scope: draft.scope ?? { verdict: 'unknown' },
     evidence: draft.evidence,
     customer,
-    transcript: transcript.slice(-20).map((turn) => ({ ...turn, text: redact(turn.text).text })),
+    // the recorder keeps the last 20 turns, redacted; the ticket service redacts once more as its guard
+    transcript,
   };
 }
