@@ -1,21 +1,89 @@
 import type restify from 'restify';
-import type { z, ZodError, ZodTypeAny } from 'zod';
-import { InvalidTransitionError, MissingAgentError } from '../tickets/lifecycle.js';
+import { z, type ZodError, type ZodTypeAny } from 'zod';
+import { InvalidTransitionError, LIFECYCLE_ACTIONS, MissingAgentError } from '../tickets/lifecycle.js';
+import { regionSchema, statusSchema, ticketNumberSchema, type Severity, type Ticket } from '../tickets/model.js';
 import type { ActRequest } from '../tickets/service.js';
 import { BadCursorError } from '../tickets/store/cursor.js';
-import { TicketNotFoundError, VersionConflictError, type TicketFilter } from '../tickets/store/types.js';
-import { actionBodySchema, listQuerySchema, ticketPathSchema, type AgentApiDeps } from './agent-api-types.js';
+import { TicketNotFoundError, VersionConflictError, type TicketFilter, type TicketPage } from '../tickets/store/types.js';
 import { agentOf, requireAgent } from './agent-auth.js';
 import type { Logger } from './logger.js';
-
-export type { AgentApiDeps, AgentTicketOperations } from './agent-api-types.js';
 
 /*
  * The agents' REST API: list tickets, read one, act on one. Every answer is JSON, errors
  * included: { "error": <code>, "message"?: string, "details"?: [{ "path", "message" }], ... }.
- * Codes: unauthorized 401, bad_request 400, not_found 404, version_conflict 409,
- * unsupported_media_type 415, payload_too_large 413, invalid_transition 422, internal 500.
+ * Codes: unauthorized 401, bad_request 400, not_found 404, method_not_allowed 405,
+ * version_conflict 409, unsupported_media_type 415, payload_too_large 413, invalid_transition 422,
+ * internal 500. Every request is checked against the schemas below before the service sees it.
  */
+
+/** The part of TicketService the agent API uses (tests may hand in their own). */
+export interface AgentTicketOperations {
+  get(number: string): Promise<Ticket | undefined>;
+  list(filter: TicketFilter): Promise<TicketPage>;
+  /** @throws TicketNotFoundError, VersionConflictError, InvalidTransitionError, MissingAgentError */
+  act(number: string, request: ActRequest): Promise<Ticket>;
+}
+
+export interface AgentApiDeps {
+  tickets: AgentTicketOperations;
+  /** AGENT_API_TOKENS; empty: every call is refused */
+  tokens: string[];
+  logger: Logger;
+  /** largest action body accepted; an action is a few hundred bytes, so the default is 16 KiB */
+  maxBodyBytes?: number;
+}
+
+const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 200;
+const MAX_NOTE_LENGTH = 2000;
+const severityMessage = 'severity is a number from 1 (critical) to 4 (low)';
+const limitMessage = `limit is a whole number from 1 to ${MAX_PAGE_SIZE}`;
+
+/** Query of GET /api/tickets. Unknown parameters are refused: a misspelt filter would otherwise silently list everything. */
+const listQuerySchema = z
+  .object({
+    queue: z.string().min(1, 'queue must not be empty').max(100).optional(),
+    region: regionSchema.optional(),
+    severity: z.coerce
+      .number({ invalid_type_error: severityMessage })
+      .int(severityMessage)
+      .min(1, severityMessage)
+      .max(4, severityMessage)
+      .transform((value) => value as Severity)
+      .optional(),
+    status: statusSchema.optional(),
+    limit: z.coerce.number({ invalid_type_error: limitMessage }).int(limitMessage).min(1, limitMessage).max(MAX_PAGE_SIZE, limitMessage).default(DEFAULT_PAGE_SIZE),
+    cursor: z.string().min(1, 'cursor must not be empty').max(1000).optional(),
+  })
+  .strict();
+
+/** The route's parameters: agents type numbers by hand, so inc-000123 is accepted too. */
+const ticketPathSchema = z.object({
+  number: z
+    .string()
+    .trim()
+    .transform((value) => value.toUpperCase())
+    .pipe(ticketNumberSchema),
+});
+
+/** Body of POST /api/tickets/:number/actions. */
+const actionBodySchema = z
+  .object({
+    action: z.enum(LIFECYCLE_ACTIONS),
+    /** who does it; required for assign (the new assignee), since a token names nobody */
+    agent: z.string().trim().min(1, 'agent must not be empty').max(200).optional(),
+    note: z.string().max(MAX_NOTE_LENGTH, `note is at most ${MAX_NOTE_LENGTH} characters`).optional(),
+    version: z
+      .number({ required_error: 'version is required: the ticket version you last saw', invalid_type_error: 'version is a positive whole number' })
+      .int('version is a positive whole number')
+      .positive('version is a positive whole number'),
+  })
+  .strict()
+  .superRefine((body, context) => {
+    if (body.action === 'assign' && body.agent === undefined) {
+      context.addIssue({ code: z.ZodIssueCode.custom, path: ['agent'], message: 'agent is required to assign a ticket: the name of the new assignee' });
+    }
+  });
 
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
@@ -30,6 +98,14 @@ class RequestRejected extends Error {
   constructor(readonly reply: Reply) {
     super(String(reply.body.message ?? reply.body.error));
     this.name = 'RequestRejected';
+  }
+}
+
+/** The client closed the connection before its body arrived: nothing failed here, and nobody is left to answer. */
+class UploadAborted extends Error {
+  constructor() {
+    super('the client aborted its upload');
+    this.name = 'UploadAborted';
   }
 }
 
@@ -87,7 +163,9 @@ async function readJsonBody(req: restify.Request, maxBytes: number): Promise<unk
       if (size <= maxBytes) chunks.push(chunk);
     });
     req.once('end', () => resolve(size > maxBytes ? null : Buffer.concat(chunks)));
-    req.once('error', reject);
+    // a connection reset before 'end' is the client going away; 'close' after 'end' changes nothing
+    req.once('error', () => reject(new UploadAborted()));
+    req.once('close', () => reject(new UploadAborted()));
   });
   if (bytes === null) throw tooLarge;
 
@@ -123,8 +201,8 @@ function replyForError(error: unknown, req: restify.Request, logger: Logger): Re
   return { status: 500, body: { error: 'internal', requestId } };
 }
 
-function sendJson(res: restify.Response, reply: Reply): void {
-  res.sendRaw(reply.status, JSON.stringify(reply.body), { 'content-type': JSON_CONTENT_TYPE, 'cache-control': 'no-store' });
+function sendJson(res: restify.Response, reply: Reply, headers: Record<string, string> = {}): void {
+  res.sendRaw(reply.status, JSON.stringify(reply.body), { 'content-type': JSON_CONTENT_TYPE, 'cache-control': 'no-store', ...headers });
 }
 
 /** A route handler that answers with whatever `work` returns, or with the error's reply. */
@@ -134,10 +212,35 @@ function endpoint(logger: Logger, work: (req: restify.Request) => Promise<Reply>
     try {
       reply = await work(req);
     } catch (error) {
+      if (error instanceof UploadAborted) {
+        logger.warn({ requestId: req.id(), method: req.method, path: req.path() }, 'agent api: the client aborted its upload');
+        return;
+      }
       reply = replyForError(error, req, logger);
     }
     sendJson(res, reply);
   };
+}
+
+/**
+ * The router's own 404 and 405 for paths under /api/tickets, in this API's format instead of
+ * restify's. They come before any route's handlers, so before the token check: they say only what
+ * the documented route table says (which methods a path has), nothing about tickets.
+ */
+function answerRouteErrors(server: restify.Server): void {
+  const isApiPath = (path: string): boolean => path === '/api/tickets' || path.startsWith('/api/tickets/');
+  server.on('MethodNotAllowed', (req: restify.Request, res: restify.Response, _err: Error, callback: () => void) => {
+    if (isApiPath(req.path())) {
+      // restify has set Allow from the route table
+      const allow = String(res.getHeader('allow') ?? '');
+      sendJson(res, { status: 405, body: { error: 'method_not_allowed', message: `${req.method} is not allowed here; use ${allow}` } }, { allow });
+    }
+    callback();
+  });
+  server.on('NotFound', (req: restify.Request, res: restify.Response, _err: Error, callback: () => void) => {
+    if (isApiPath(req.path())) sendJson(res, { status: 404, body: { error: 'not_found', message: 'no such endpoint in the agents API' } });
+    callback();
+  });
 }
 
 /**
@@ -152,6 +255,7 @@ export function registerAgentApi(server: restify.Server, deps: AgentApiDeps): vo
   const { tickets, logger } = deps;
   const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const guard = requireAgent(deps.tokens, logger);
+  answerRouteErrors(server);
 
   server.get(
     '/api/tickets',

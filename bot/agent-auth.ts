@@ -9,7 +9,7 @@ import type { Logger } from './logger.js';
  */
 
 /** Who called: the position (1-based) of the matching token in AGENT_API_TOKENS. */
-export interface AgentIdentity {
+interface AgentIdentity {
   /** e.g. "token-2": safe to log, says which configured token was used without revealing it */
   id: string;
 }
@@ -20,17 +20,18 @@ const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
 
 /**
- * The caller's identity when `authorization` is `Bearer <one of tokens>`, otherwise null. No
- * tokens configured means nobody gets in.
+ * The caller's identity when `authorization` is `Bearer <a token>` whose digest is one of
+ * `tokenDigests` (the configured tokens', hashed once at start-up), otherwise null. No tokens
+ * configured means nobody gets in.
  */
-export function authenticateAgent(authorization: string | undefined, tokens: readonly string[]): AgentIdentity | null {
+function authenticateAgent(authorization: string | undefined, tokenDigests: readonly Buffer[]): AgentIdentity | null {
   const presented = authorization === undefined ? undefined : BEARER.exec(authorization)?.[1];
   if (presented === undefined) return null;
   const presentedDigest = digest(presented);
   let matched = -1;
   // every token is compared, so the time taken does not say which position matched
-  tokens.forEach((token, index) => {
-    if (token !== '' && timingSafeEqual(presentedDigest, digest(token)) && matched === -1) matched = index;
+  tokenDigests.forEach((tokenDigest, index) => {
+    if (timingSafeEqual(presentedDigest, tokenDigest) && matched === -1) matched = index;
   });
   return matched === -1 ? null : { id: `token-${matched + 1}` };
 }
@@ -47,12 +48,14 @@ export function agentOf(req: restify.Request): AgentIdentity | undefined {
  * other one 401 with `WWW-Authenticate: Bearer realm="agents"` and a JSON body.
  */
 export function requireAgent(tokens: readonly string[], logger: Logger): restify.RequestHandler {
-  // copied: the list is fixed at start-up, whatever the caller does with its array later
-  const configured = [...tokens];
+  // hashed once, here: the list is fixed at start-up (whatever the caller does with its array
+  // later), and hashing every token on every request is work for nothing. An empty token cannot
+  // match: BEARER needs at least one character, and no such text has the empty text's digest.
+  const digests = tokens.map(digest);
   return (req, res, next) => {
-    const identity = authenticateAgent(req.headers.authorization, configured);
+    const identity = authenticateAgent(req.headers.authorization, digests);
     if (identity === null) {
-      const reason = configured.length === 0 ? 'no agent tokens configured' : req.headers.authorization === undefined ? 'no token' : 'unknown token';
+      const reason = digests.length === 0 ? 'no agent tokens configured' : req.headers.authorization === undefined ? 'no token' : 'unknown token';
       logger.warn({ requestId: req.id(), method: req.method, path: req.path(), reason }, 'agent api: unauthorized');
       const body = JSON.stringify({ error: 'unauthorized', message: 'a valid bearer token is required (Authorization: Bearer <token>)' });
       res.sendRaw(401, body, { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': 'Bearer realm="agents"' });

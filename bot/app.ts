@@ -11,7 +11,7 @@ import type { Database } from '../tickets/store/types.js';
 import { createAdapter } from './adapter.js';
 import { AgentActions, agentSide } from './agent-actions.js';
 import { registerAgentApi } from './agent-api.js';
-import type { Config } from './config.js';
+import { isLocalMode, type Config } from './config.js';
 import { DocumentStorage } from './document-storage.js';
 import type { Logger } from './logger.js';
 import { OptimisticConversationState } from './optimistic-state.js';
@@ -62,10 +62,13 @@ export function buildApp(parts: AppParts): App {
     ...parts.evidence,
     onFilingError: (error) => logger.error({ err: error }, 'filing a ticket failed'),
   });
-  const agents = agentSide(
-    new QueueRegistration({ store: database.tickets, routing }),
-    new AgentActions({ service: tickets, queues: { store: database.tickets, routing }, logger }),
-  );
+  const agents = agentSide({
+    registration: new QueueRegistration({ store: database.tickets, routing }),
+    actions: new AgentActions({ service: tickets, queues: { store: database.tickets, routing }, logger }),
+    agentTenantId: config.AGENT_TENANT_ID,
+    localMode: isLocalMode(config),
+    logger,
+  });
   const bot = new SupportBot(conversationState, dialog, agents);
   bot.onStateUnavailable = (error) => logger.error({ err: error }, 'conversation state unavailable: answering without it');
 

@@ -14,6 +14,8 @@ const schema = z.object({
   MicrosoftAppPassword: z.string().default(''),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppTenantId: z.string().default(''),
+  /** the support agents' Entra tenant: only its Teams channels may register queues or press triage-card buttons */
+  AGENT_TENANT_ID: z.string().trim().min(1).optional(),
   ANSWER_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(1000),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   DATABASE_URL: z

@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   if (isLocalMode(config)) logger.info('local mode: no MicrosoftAppId is set, so requests are not authenticated (Bot Framework Emulator, local web chat)');
   if (config.AGENT_API_TOKENS.length === 0) logger.info('AGENT_API_TOKENS is not set: the agents API answers 401 to every call');
+  if (!isLocalMode(config) && config.AGENT_TENANT_ID === undefined) logger.warn('AGENT_TENANT_ID is not set: queue registration and triage-card buttons are refused');
 
   const routing = startupStep('ROUTING_FILE', () => loadRoutingFile(resolve(config.ROUTING_FILE)));
   const secrets = startupStep('webhook secrets', () => webhookSecrets(routing, process.env));

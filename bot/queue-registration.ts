@@ -2,6 +2,7 @@ import { TurnContext, type Activity } from 'botbuilder';
 import type { TicketConversationReference } from '../tickets/model.js';
 import type { RoutingConfig } from '../tickets/routing.js';
 import type { TicketStore } from '../tickets/store/types.js';
+import { AGENT_MESSAGES } from './errors.js';
 
 /*
  * Which Teams conversation receives which queue's ticket cards. Agents type
@@ -11,6 +12,9 @@ import type { TicketStore } from '../tickets/store/types.js';
  * For a Teams channel the stored conversation id is the channel's id (channelData.channel.id,
  * "19:…@thread.tacv2"), not the id of the thread the command was typed in ("…;messageid=…"):
  * a card is posted as a new thread of the channel, which the connector creates from the channel id.
+ *
+ * Which tenant may register at all is checked before this handler runs (agentSide's tenant gate);
+ * this handler only keeps a registration from moving a queue away from another tenant's channel.
  */
 
 const COMMAND = /^register\s+queue(?:\s+(\S+))?\s*$/i;
@@ -25,8 +29,6 @@ export interface QueueRegistrationOptions {
   store: Pick<TicketStore, 'setQueueChannel' | 'queueChannels'>;
   routing: RoutingConfig;
   clock?: () => Date;
-  /** when set, only conversations in this Entra tenant (the support organisation's) may register a queue */
-  agentTenantId?: string;
 }
 
 interface TeamsChannelData {
@@ -47,7 +49,7 @@ export function tenantOf(activity: Partial<Activity>): string | undefined {
  * The id that names the conversation as a place: a Teams channel's id for anything said in the
  * channel (whichever thread), otherwise the conversation id.
  */
-export function placeOf(activity: Partial<Activity>): string | undefined {
+function placeOf(activity: Partial<Activity>): string | undefined {
   return channelDataOf(activity).channel?.id ?? activity.conversation?.id;
 }
 
@@ -68,20 +70,26 @@ export async function findQueueConversation(queue: string, sources: QueueChannel
 }
 
 /**
- * Whether the activity comes from a conversation some queue's cards are posted to (where agents
- * work). The channel must match too: a web chat client can put any channelData on its messages,
- * but not another channel's id.
+ * Whether the activity was said in `conversation` (any thread of it). The channel must match too:
+ * a web chat client can put any channelData on its messages, but not another channel's id.
  */
-export async function isQueueConversation(activity: Partial<Activity>, sources: QueueChannelSources): Promise<boolean> {
+export function comesFrom(activity: Partial<Activity>, conversation: Pick<TicketConversationReference, 'channelId' | 'conversationId'>): boolean {
   const place = placeOf(activity);
-  if (place === undefined || activity.channelId === undefined) return false;
-  const registered = (await sources.store.queueChannels()).map((channel) => channel.conversation);
-  const configured = Object.values(sources.routing.queues).flatMap((queue) =>
-    queue.teams ? [{ channelId: queue.teams.channelId ?? 'msteams', conversationId: queue.teams.conversationId }] : [],
-  );
-  return [...registered, ...configured].some(
-    (conversation) => conversation.channelId === activity.channelId && withoutThread(conversation.conversationId) === withoutThread(place),
-  );
+  if (place === undefined || activity.channelId !== conversation.channelId) return false;
+  return withoutThread(place) === withoutThread(conversation.conversationId);
+}
+
+/** The `register queue [name]` command in a message, or null when the message is something else. */
+function commandIn(activity: Partial<Activity>): RegExpExecArray | null {
+  if (activity.type !== 'message' || typeof activity.text !== 'string') return null;
+  // idempotent: SupportBot strips the mention too, but this must not depend on running after it
+  const text = (activity.recipient ? TurnContext.removeRecipientMention(activity) : activity.text).trim();
+  return COMMAND.exec(text);
+}
+
+/** Whether the message is a `register queue` command (so agentSide checks its tenant first). */
+export function isRegistrationCommand(activity: Partial<Activity>): boolean {
+  return commandIn(activity) !== null;
 }
 
 /** Handles the `register queue <name>` command typed in a Teams channel or group chat. */
@@ -89,39 +97,34 @@ export class QueueRegistration {
   private readonly store: QueueRegistrationOptions['store'];
   private readonly routing: RoutingConfig;
   private readonly clock: () => Date;
-  private readonly agentTenantId: string | undefined;
 
   constructor(options: QueueRegistrationOptions) {
     this.store = options.store;
     this.routing = options.routing;
     this.clock = options.clock ?? (() => new Date());
-    this.agentTenantId = options.agentTenantId;
   }
 
   /** Answers the command and returns true; returns false (doing nothing) for any other message. */
   async handleMessage(context: TurnContext): Promise<boolean> {
     const activity = context.activity;
-    if (typeof activity.text !== 'string') return false;
-    // idempotent: SupportBot strips the mention too, but this handler must not depend on running after it
-    const text = (activity.recipient ? TurnContext.removeRecipientMention(activity) : activity.text).trim();
-    const match = COMMAND.exec(text);
+    const match = commandIn(activity);
     if (match === null) return false;
-
-    const known = Object.keys(this.routing.queues);
-    const queue = match[1]?.toLowerCase();
-    if (!this.isGroupConversation(activity)) {
-      await context.sendActivity('Queue registration works only in a Teams channel: add me to the agents\' channel and type "@me register queue <name>" there.');
-    } else if (this.agentTenantId !== undefined && tenantOf(activity) !== this.agentTenantId) {
-      await context.sendActivity('Queues can be registered only from the support organisation\'s own Teams.');
-    } else if (queue === undefined || !known.includes(queue)) {
-      const named = queue === undefined ? 'Name the queue' : `There is no queue called "${queue}"`;
-      await context.sendActivity(`${named}. Known queues: ${known.join(', ')}. Type "register queue <name>".`);
-    } else {
-      await this.store.setQueueChannel({ queue, conversation: this.referenceOf(activity), registeredAt: this.clock().toISOString() });
-      const place = activity.conversation.conversationType === 'channel' ? 'This channel' : 'This chat';
-      await context.sendActivity(`${place} now receives the ${queue} queue's tickets.`);
-    }
+    await context.sendActivity(await this.register(activity, match[1]?.toLowerCase()));
     return true;
+  }
+
+  /** Registers the queue when it may be, and says what happened. */
+  private async register(activity: Activity, queue: string | undefined): Promise<string> {
+    const known = Object.keys(this.routing.queues);
+    if (!this.isGroupConversation(activity)) return AGENT_MESSAGES.registrationNotInChannel;
+    if (queue === undefined || !known.includes(queue)) return AGENT_MESSAGES.unknownQueue(queue, known);
+    // a queue registered from one tenant cannot be taken over from another: its tickets would go there
+    const current = (await this.store.queueChannels()).find((channel) => channel.queue === queue);
+    const currentTenant = current?.conversation.tenantId;
+    if (currentTenant !== undefined && currentTenant !== tenantOf(activity)) return AGENT_MESSAGES.queueOfOtherTenant(queue);
+    await this.store.setQueueChannel({ queue, conversation: this.referenceOf(activity), registeredAt: this.clock().toISOString() });
+    const place = activity.conversation.conversationType === 'channel' ? 'This channel' : 'This chat';
+    return `${place} now receives the ${queue} queue's tickets.`;
   }
 
   /** A Teams channel or group chat: the places agents share. */

@@ -41,8 +41,10 @@ export function createServer(options: ServerOptions): restify.Server {
   });
 
   server.get('/healthz', async (_req, res) => {
-    res.status(options.isReady() ? 200 : 503);
-    res.json({ status: options.isReady() ? 'ok' : 'starting' });
+    // asked once: the status code and the body must agree even if readiness changes in between
+    const ready = options.isReady();
+    res.status(ready ? 200 : 503);
+    res.json({ status: ready ? 'ok' : 'starting' });
   });
 
   server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, callback: () => void) => {

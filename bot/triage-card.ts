@@ -1,6 +1,7 @@
-import { CardFactory, MessageFactory, type Activity, type Attachment } from 'botbuilder';
+import type { Activity, Attachment } from 'botbuilder';
 import { canApply, type LifecycleAction } from '../tickets/lifecycle.js';
 import type { HistoryEntry, ScopeVerdict, Severity, Ticket } from '../tickets/model.js';
+import { adaptiveCard, adaptiveCardActivity, cardAttachment, clip, statusText } from './cards.js';
 
 /*
  * The agents' card for one ticket, posted into the queue's Teams channel and refreshed in place.
@@ -9,13 +10,12 @@ import type { HistoryEntry, ScopeVerdict, Severity, Ticket } from '../tickets/mo
  * with the same data, so an older client sends a message whose `value` is that data instead.
  */
 
-const CARD_VERSION = '1.5';
 const TOP_FINDINGS = 3;
 const MAX_TEXT = 300;
 
 /** The card buttons' verbs; `ticket.refresh` is the card's own refresh action. */
-export const TICKET_VERBS = ['ticket.acknowledge', 'ticket.assign', 'ticket.resolve', 'ticket.refresh'] as const;
-export type TicketVerb = (typeof TICKET_VERBS)[number];
+const TICKET_VERBS = ['ticket.acknowledge', 'ticket.assign', 'ticket.resolve', 'ticket.refresh'] as const;
+type TicketVerb = (typeof TICKET_VERBS)[number];
 
 /** What a button press carries: the same shape for Action.Execute `data` and an Action.Submit `value`. */
 export interface TicketPress {
@@ -26,20 +26,17 @@ export interface TicketPress {
   version?: number;
 }
 
-export interface TriageCardOptions {
+interface TriageCardOptions {
   /** a short line shown under the header, e.g. why the press did not change the ticket */
   note?: string;
 }
 
 type CardColour = 'attention' | 'warning' | 'accent' | 'default';
 
+/** The header colour for a severity: 1 attention (red), 2 warning, 3 accent, 4 default. */
 const SEVERITY_COLOURS: Record<Severity, CardColour> = { 1: 'attention', 2: 'warning', 3: 'accent', 4: 'default' };
 const SEVERITY_NAMES: Record<Severity, string> = { 1: 'critical outage', 2: 'high', 3: 'normal', 4: 'low' };
 
-/** The header colour for a severity: 1 attention (red), 2 warning, 3 accent, 4 default. */
-export function severityColour(severity: Severity): CardColour {
-  return SEVERITY_COLOURS[severity];
-}
 
 const BUTTONS: readonly { action: LifecycleAction; verb: TicketVerb; title: string }[] = [
   { action: 'acknowledge', verb: 'ticket.acknowledge', title: 'Acknowledge' },
@@ -66,7 +63,6 @@ export function parseTicketPress(data: unknown): TicketPress | undefined {
 const pressData = (verb: TicketVerb, ticket: Ticket): TicketPress => ({ verb, ticket: ticket.number, version: ticket.version });
 
 const words = (value: string): string => value.replace(/_/g, ' ');
-const clip = (text: string, max = MAX_TEXT): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 function scopeText(scope: ScopeVerdict): string {
   const item = scope.item ? ` (${scope.item})` : '';
@@ -118,11 +114,11 @@ function headline(ticket: Ticket): string {
 }
 
 /** The ticket as plain text: the card's fallback for clients that cannot render it. */
-export function triageText(ticket: Ticket): string {
+function triageText(ticket: Ticket): string {
   const findings = topFindings(ticket);
   return [
-    `${headline(ticket)} — ${words(ticket.status)}`,
-    clip(ticket.summary),
+    `${headline(ticket)} — ${statusText(ticket.status)}`,
+    clip(ticket.summary, MAX_TEXT),
     `Region ${ticket.region} · ${ticket.cloud} · ${words(ticket.category)} · queue ${ticket.queue}`,
     `Scope: ${scopeText(ticket.scope)}`,
     `Evidence: ${evidenceText(ticket)}${findings.length > 0 ? `\n${findings.map((f) => `- ${f}`).join('\n')}` : ''}`,
@@ -146,18 +142,18 @@ function cardBody(ticket: Ticket, note: string | undefined): object[] {
   return [
     {
       type: 'Container',
-      style: severityColour(ticket.severity),
+      style: SEVERITY_COLOURS[ticket.severity],
       bleed: true,
       items: [
         { type: 'TextBlock', text: headline(ticket), weight: 'bolder', size: 'medium', wrap: true },
-        { type: 'TextBlock', text: clip(ticket.summary), wrap: true, spacing: 'small' },
+        { type: 'TextBlock', text: clip(ticket.summary, MAX_TEXT), wrap: true, spacing: 'small' },
       ],
     },
     ...(note ? [{ type: 'TextBlock', text: note, wrap: true, color: 'warning', weight: 'bolder' }] : []),
     {
       type: 'FactSet',
       facts: [
-        { title: 'Status', value: words(ticket.status) },
+        { title: 'Status', value: statusText(ticket.status) },
         { title: 'Region', value: ticket.region },
         { title: 'Cloud', value: ticket.cloud },
         { title: 'Category', value: words(ticket.category) },
@@ -175,10 +171,7 @@ function cardBody(ticket: Ticket, note: string | undefined): object[] {
 
 /** The card JSON itself (what an `adaptiveCard/action` invoke response carries as its value). */
 export function triageCardContent(ticket: Ticket, options: TriageCardOptions = {}): Record<string, unknown> {
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: CARD_VERSION,
+  return adaptiveCard({
     fallbackText: triageText(ticket),
     // userIds [] (Teams guidance): no automatic refresh for every viewer of a busy channel, only
     // the "Refresh card" menu item; the bot updates the posted card itself whenever the ticket changes
@@ -188,17 +181,15 @@ export function triageCardContent(ticket: Ticket, options: TriageCardOptions = {
     },
     body: cardBody(ticket, options.note),
     actions: BUTTONS.filter((b) => canApply(b.action, ticket.status)).map((b) => button(ticket, b.verb, b.title)),
-  };
+  });
 }
 
 /** The agents' triage card for a ticket as an Adaptive Card 1.5 attachment. */
 export function triageCard(ticket: Ticket, options: TriageCardOptions = {}): Attachment {
-  return CardFactory.adaptiveCard(triageCardContent(ticket, options));
+  return cardAttachment(triageCardContent(ticket, options));
 }
 
 /** A message activity carrying the triage card, with a plain-text summary for notifications and old clients. */
 export function triageCardActivity(ticket: Ticket, options: TriageCardOptions = {}): Partial<Activity> {
-  const activity = MessageFactory.attachment(triageCard(ticket, options));
-  activity.summary = clip(`${headline(ticket)}: ${ticket.summary}`, 200);
-  return activity;
+  return adaptiveCardActivity(triageCardContent(ticket, options), `${headline(ticket)}: ${ticket.summary}`);
 }

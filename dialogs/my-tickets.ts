@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { textActivity } from '../bot/cards.js';
+import { clip, statusText, textActivity } from '../bot/cards.js';
 import { formatTicketNumber, type HistoryEntry, type Ticket } from '../tickets/model.js';
 import { queueLabel } from './incident-summary.js';
 import type { TicketDesk } from './ports.js';
@@ -42,7 +42,7 @@ export async function replyWithTickets(context: TurnContext, desk: TicketDesk, t
     await context.sendActivity(textActivity('You have no tickets with me yet. Describe a problem, or type **open a ticket**, to file one.', ['Open a ticket']));
     return;
   }
-  const lines = tickets.map((ticket) => `- **${ticket.number}** · severity ${ticket.severity} · ${statusName(ticket)} · ${short(ticket.summary)} · updated ${day(ticket.updatedAt)}`);
+  const lines = tickets.map((ticket) => `- **${ticket.number}** · severity ${ticket.severity} · ${statusText(ticket.status)} · ${clip(ticket.summary, MAX_SUMMARY_CHARS)} · updated ${day(ticket.updatedAt)}`);
   const heading = tickets.length === LIST_LIMIT ? `Your ${LIST_LIMIT} most recent tickets:` : 'Your tickets:';
   await context.sendActivity(textActivity(`${heading}\n\n${lines.join('\n')}`, tickets.slice(0, 3).map((ticket) => `status of ${ticket.number}`)));
 }
@@ -50,15 +50,7 @@ export async function replyWithTickets(context: TurnContext, desk: TicketDesk, t
 function ticketStatus(ticket: Ticket): string {
   const last = ticket.history[ticket.history.length - 1];
   const lastLine = last ? `\n\nLast update ${day(last.at)}: ${ACTION_NAMES[last.action]}${last.note ? ` (${last.note})` : ''}.` : '';
-  return `**${ticket.number}** (severity ${ticket.severity}, ${queueLabel(ticket.queue)} queue) is **${statusName(ticket)}**.\n\n${ticket.summary}${lastLine}`;
-}
-
-function statusName(ticket: Ticket): string {
-  return ticket.status.replace(/_/g, ' ');
-}
-
-function short(text: string): string {
-  return text.length > MAX_SUMMARY_CHARS ? `${text.slice(0, MAX_SUMMARY_CHARS - 1)}…` : text;
+  return `**${ticket.number}** (severity ${ticket.severity}, ${queueLabel(ticket.queue)} queue) is **${statusText(ticket.status)}**.\n\n${ticket.summary}${lastLine}`;
 }
 
 /** "2024-05-01 14:03 UTC": dates in chat without the customer's time zone, so say which one. */

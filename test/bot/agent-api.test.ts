@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -152,6 +153,18 @@ describe('agent API authentication', () => {
     expect(log).not.toContain('a-guessed-token-value');
   });
 
+  it('keeps the tokens it was started with, whatever happens to the configured list later', async () => {
+    const tokens = [TOKEN];
+    const fixed = await startApi({ tokens });
+    try {
+      tokens[0] = OTHER_TOKEN;
+      expect((await call(fixed, '/api/tickets', { token: TOKEN })).status).toBe(200);
+      expect((await call(fixed, '/api/tickets', { token: OTHER_TOKEN })).status).toBe(401);
+    } finally {
+      await fixed.close();
+    }
+  });
+
   it('refuses everyone when no tokens are configured', async () => {
     const closed = await startApi({ tokens: [] });
     try {
@@ -162,6 +175,72 @@ describe('agent API authentication', () => {
       }
     } finally {
       await closed.close();
+    }
+  });
+});
+
+describe('agent API: routes and methods it does not have', () => {
+  let api: Api;
+  let number: string;
+
+  beforeAll(async () => {
+    api = await startApi({ tokens: [TOKEN] });
+    number = (await file(api.service)).number;
+  });
+  afterAll(() => api.close());
+
+  it.each([
+    ['POST', '/api/tickets', 'GET'],
+    ['PUT', '/api/tickets/INC-000001', 'GET'],
+    ['DELETE', '/api/tickets/INC-000001', 'GET'],
+    ['GET', '/api/tickets/INC-000001/actions', 'POST'],
+  ])('answers %s %s 405 in its own JSON format, with Allow: %s', async (method, path, allowed) => {
+    for (const token of [TOKEN, null]) {
+      const reply = await call(api, path, { method, token });
+      expect(reply.status).toBe(405);
+      expect(reply.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(reply.headers.get('allow')).toContain(allowed);
+      expect(reply.json).toEqual({ error: 'method_not_allowed', message: expect.stringContaining(method) });
+    }
+  });
+
+  it('answers a path under /api/tickets that is no route 404 in its own JSON format, saying nothing about tickets', async () => {
+    for (const token of [TOKEN, null]) {
+      const reply = await call(api, `/api/tickets/${number}/history`, { token });
+      expect(reply.status).toBe(404);
+      expect(reply.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(reply.json).toEqual({ error: 'not_found', message: 'no such endpoint in the agents API' });
+    }
+  });
+
+  it('leaves paths outside the API to restify', async () => {
+    const reply = await call(api, '/nothing-here', { token: null });
+    expect(reply.status).toBe(404);
+    expect(reply.json.error).toBeUndefined();
+  });
+
+  it('logs a client that aborts its upload at warn, not as a failure', async () => {
+    const { logger, lines: logLines } = capturingLogger();
+    const listening = await startApi({ tokens: [TOKEN], logger });
+    try {
+      const { number: filedNumber } = await file(listening.service);
+      const { hostname, port } = new URL(listening.url);
+      await new Promise<void>((resolve) => {
+        const upload = request({ hostname, port, method: 'POST', path: `/api/tickets/${filedNumber}/actions`, headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'content-length': '1000' } });
+        upload.on('error', () => resolve());
+        // half the body, then the connection is dropped
+        upload.write('{"action": "acknowledge", ', () => setTimeout(() => upload.destroy(), 50));
+      });
+      const entries = async (): Promise<Array<Record<string, unknown>>> => logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      for (let tries = 0; tries < 50 && !(await entries()).some((entry) => entry.msg === 'agent api: the client aborted its upload'); tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const logged = await entries();
+      expect(logged).toContainEqual(expect.objectContaining({ msg: 'agent api: the client aborted its upload', level: 40 }));
+      expect(logged.filter((entry) => entry.msg === 'agent api: request failed')).toEqual([]);
+      expect((await listening.service.get(filedNumber))?.version).toBe(1);
+    } finally {
+      await listening.close();
     }
   });
 });

@@ -1,4 +1,7 @@
-import { answerActivity, sourceLine } from '../../bot/cards.js';
+import { adaptiveCard, adaptiveCardActivity, answerActivity, clip, sourceLine, statusText } from '../../bot/cards.js';
+import { triageCardActivity } from '../../bot/triage-card.js';
+import type { Ticket } from '../../tickets/model.js';
+import { sampleNewTicket } from '../tickets/fixtures.js';
 import { Sources } from '../../knowledge/answers/render.js';
 import { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { loadArticles } from '../../knowledge/loader.js';
@@ -38,5 +41,33 @@ describe('answer cards', () => {
     expect(content.fallbackText).toContain('+65 6768 8099');
     expect(content.body.every((block) => block.type === 'TextBlock' && block.text.length > 0)).toBe(true);
     expect(activity.suggestedActions?.actions.length).toBeGreaterThan(0);
+  });
+});
+
+describe('shared card helpers', () => {
+  it('wraps any card as an Adaptive Card 1.5 message with a summary clipped to 200 characters', () => {
+    const activity = adaptiveCardActivity(adaptiveCard({ fallbackText: 'x', body: [] }), 'y'.repeat(300));
+    expect(activity.attachments?.[0]).toMatchObject({ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.5', fallbackText: 'x' } });
+    expect(activity.summary).toHaveLength(200);
+    expect(activity.summary?.endsWith('…')).toBe(true);
+  });
+
+  it('clips with an ellipsis only when the text is longer than allowed', () => {
+    expect(clip('abcdef', 6)).toBe('abcdef');
+    expect(clip('abcdefg', 6)).toBe('abcde…');
+  });
+
+  it('says a status in words', () => {
+    expect(statusText('in_progress')).toBe('in progress');
+    expect(statusText('new')).toBe('new');
+  });
+
+  it('gives the triage card the same card version and schema as the answer cards', () => {
+    const ticket: Ticket = { ...sampleNewTicket({ queue: 'emea', summary: 's'.repeat(400) }), number: 'INC-000001', version: 1 };
+    const activity = triageCardActivity(ticket);
+    const content = activity.attachments?.[0]?.content as { version: string; $schema: string };
+    expect(content.version).toBe('1.5');
+    expect(content.$schema).toBe('http://adaptivecards.io/schemas/adaptive-card.json');
+    expect(activity.summary).toHaveLength(200);
   });
 });

@@ -42,6 +42,12 @@ describe('parseConfig', () => {
     expect(config.ATTACHMENT_HOSTS).toEqual(['files.example.com', '*.contoso.com']);
   });
 
+  it('reads AGENT_TENANT_ID, unset by default', () => {
+    expect(parseConfig({}).AGENT_TENANT_ID).toBeUndefined();
+    expect(parseConfig({ AGENT_TENANT_ID: '' }).AGENT_TENANT_ID).toBeUndefined();
+    expect(parseConfig({ AGENT_TENANT_ID: ' 72f988bf-86f1-41af-91ab-2d7cd011db47 ' }).AGENT_TENANT_ID).toBe('72f988bf-86f1-41af-91ab-2d7cd011db47');
+  });
+
   it('leaves local mode when an app id is set', () => {
     expect(isLocalMode(parseConfig({ MicrosoftAppId: 'abc' }))).toBe(false);
   });

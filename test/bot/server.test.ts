@@ -3,10 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type restify from 'restify';
+import { createAdapter } from '../../bot/adapter.js';
 import { buildApp } from '../../bot/app.js';
 import { parseConfig } from '../../bot/config.js';
+import { AGENT_MESSAGES } from '../../bot/errors.js';
 import { createLogger } from '../../bot/logger.js';
-import { listen } from '../../bot/server.js';
+import { createServer, listen } from '../../bot/server.js';
 import type { IncidentKnowledge } from '../../dialogs/ports.js';
 import type { QuestionAnswerer } from '../../dialogs/routes.js';
 import { KnowledgeBase } from '../../knowledge/knowledge-base.js';
@@ -145,6 +147,46 @@ describe('health before the knowledge base is loaded', () => {
     const app = await start({}, () => null);
     try {
       expect((await fetch(`${app.url}/healthz`)).status).toBe(503);
+    } finally {
+      app.server.close();
+    }
+  });
+});
+
+describe('/healthz', () => {
+  it('asks isReady once, so the status and the body agree even when readiness changes in between', async () => {
+    let asked = 0;
+    // ready on every other question: asking twice would answer 200 with "starting" (or 503 with "ok")
+    const isReady = (): boolean => ++asked % 2 === 1;
+    const server = createServer({ adapter: createAdapter(parseConfig({}), silent), bot: { run: async () => undefined }, logger: silent, maxBodyBytes: 1024 * 1024, isReady });
+    await listen(server, 0, '127.0.0.1');
+    try {
+      const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}/healthz`;
+      for (const expected of [[200, 'ok'], [503, 'starting']] as const) {
+        const res = await fetch(url);
+        expect([res.status, ((await res.json()) as { status: string }).status]).toEqual(expected);
+      }
+      expect(asked).toBe(2);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
+
+describe('the agents\' tenant (AGENT_TENANT_ID)', () => {
+  it('is passed to the agents\' side: a Teams channel of another tenant cannot register a queue', async () => {
+    const app = await start({ AGENT_TENANT_ID: 'tenant-support' }, () => null);
+    try {
+      const channel = '19:elsewhere@thread.tacv2';
+      const res = await post(app.url, {
+        ...activity(channel, { type: 'message', text: 'register queue emea' }),
+        channelId: 'msteams',
+        conversation: { id: channel, conversationType: 'channel', isGroup: true, tenantId: 'tenant-other' },
+        channelData: { tenant: { id: 'tenant-other' }, channel: { id: channel } },
+      });
+      expect(res.status).toBe(200);
+      expect((res.json.activities ?? []).map((reply) => reply.text)).toEqual([AGENT_MESSAGES.otherTenant]);
+      expect(await db.tickets.queueChannels()).toEqual([]);
     } finally {
       app.server.close();
     }
