@@ -16,6 +16,7 @@ import { DocumentStorage } from './document-storage.js';
 import type { Logger } from './logger.js';
 import { OptimisticConversationState } from './optimistic-state.js';
 import { QueueRegistration } from './queue-registration.js';
+import { RedeliveryGuard } from './redelivery-guard.js';
 import { createServer } from './server.js';
 import { SupportBot } from './support-bot.js';
 import { createTeamsDeliverers } from './teams-delivery.js';
@@ -73,7 +74,8 @@ export function buildApp(parts: AppParts): App {
   bot.onStateUnavailable = (error) => logger.error({ err: error }, 'conversation state unavailable: answering without it');
 
   const adapter = createAdapter(config, logger);
-  adapter.use(transcript);
+  // a redelivered message is answered from memory before anything records or handles it again
+  adapter.use(new RedeliveryGuard(conversationState), transcript);
   const server = createServer({ adapter, bot, logger, maxBodyBytes: config.MAX_BODY_BYTES, isReady: () => parts.knowledge() !== null });
   registerAgentApi(server, { tickets, tokens: config.AGENT_API_TOKENS, logger });
 

@@ -1,0 +1,65 @@
+import { ActivityTypes, type Activity, type BotState, type Middleware, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { StateUnavailableError } from './document-storage.js';
+
+/** How many recent customer messages are remembered with their replies. */
+export const REMEMBERED_ACTIVITIES = 5;
+
+interface HandledActivity {
+  id: string;
+  replies: Partial<Activity>[];
+}
+
+/**
+ * Channels redeliver a message when they did not get the bot's answer in time (the same
+ * activity id, again). Handling it twice would move a dialog on by a step the customer never
+ * took; instead the replies given the first time are sent again, and the turn goes no further.
+ * Idempotent filing in the ticket service stays the last line of defence.
+ *
+ * Give it the ConversationState instance the bot saves, and put it before other middleware
+ * that records turns.
+ */
+export class RedeliveryGuard implements Middleware {
+  private readonly handled: StatePropertyAccessor<HandledActivity[]>;
+
+  constructor(private readonly conversationState: BotState) {
+    this.handled = conversationState.createProperty<HandledActivity[]>('handledActivities');
+  }
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const { id, type } = context.activity;
+    if (type !== ActivityTypes.Message || !id) return next();
+    const seen = await this.recent(context);
+    if (seen === null) return next();
+    const earlier = seen.find((entry) => entry.id === id);
+    if (earlier) {
+      if (earlier.replies.length) await context.sendActivities(earlier.replies);
+      return;
+    }
+    // recorded in the state the bot saves at the end of its turn: no write of its own
+    const entry: HandledActivity = { id, replies: [] };
+    await this.handled.set(context, [...seen, entry].slice(-REMEMBERED_ACTIVITIES));
+    context.onSendActivities(async (_ctx, activities, sendNext) => {
+      for (const activity of activities) if (activity.type === ActivityTypes.Message) entry.replies.push(replayable(activity));
+      return sendNext();
+    });
+    await next();
+    // a no-op unless a reply was sent after the bot saved
+    await this.conversationState.saveChanges(context, false);
+  }
+
+  /** The remembered activities, or null when the state cannot be read (the bot answers without it). */
+  private async recent(context: TurnContext): Promise<HandledActivity[] | null> {
+    try {
+      return await this.handled.get(context, []);
+    } catch (error) {
+      if (error instanceof StateUnavailableError) return null;
+      throw error;
+    }
+  }
+}
+
+/** What is needed to send a reply again: its content, not the ids and addresses of the first send. */
+function replayable(activity: Partial<Activity>): Partial<Activity> {
+  const { type, text, textFormat, attachments, attachmentLayout, suggestedActions, inputHint, summary, speak } = activity;
+  return Object.fromEntries(Object.entries({ type, text, textFormat, attachments, attachmentLayout, suggestedActions, inputHint, summary, speak }).filter(([, value]) => value !== undefined));
+}
