@@ -1,6 +1,7 @@
 import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import { conversationReferenceSchema, type Ticket, type TicketConversationReference } from '../tickets/model.js';
 import type { Deliverer, NotifierLogger } from '../tickets/outbox/notifier.js';
+import { parseRetryAfter } from '../tickets/outbox/retry-after.js';
 import type { RoutingConfig } from '../tickets/routing.js';
 import type { DocumentStore, OutboxRow, TicketStore } from '../tickets/store/types.js';
 import { findQueueConversation, withoutThread } from './queue-registration.js';
@@ -63,15 +64,6 @@ export class RetryLaterError extends Error {
 const DEFAULT_CALL_TIMEOUT_MS = 20_000;
 const cardKey = (number: string): string => `triage-card/${number}`;
 
-/** A Retry-After header in milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | undefined {
-  const text = value?.trim();
-  if (!text) return undefined;
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-  const date = Date.parse(text);
-  return Number.isFinite(date) ? Math.max(0, date - nowMs) : undefined;
-}
-
 /** Spreads the retries of many throttled rows so they do not all come back in the same instant. */
 function jitter(waitMs: number, random: () => number): number {
   return Math.floor(random() * Math.min(1000, Math.max(250, waitMs * 0.2)));
@@ -95,7 +87,7 @@ function explain(error: unknown, what: string, timeoutMs: number, random: () => 
   const code = failure.code ? ` ${failure.code}` : '';
   if (status === 429 || status === 503) {
     const waitMs = parseRetryAfter(failure.response?.headers?.get?.('retry-after'), Date.now());
-    if (waitMs !== undefined) return new RetryLaterError(`${what}: the connector is throttling (${status}${code}); retry after ${waitMs} ms`, waitMs + jitter(waitMs, random));
+    if (waitMs !== null) return new RetryLaterError(`${what}: the connector is throttling (${status}${code}); retry after ${waitMs} ms`, waitMs + jitter(waitMs, random));
   }
   if (status === 429 || status >= 500) return new Error(`${what}: the connector answered ${status}${code}`);
   if (status === 401 || status === 403 || status === 404) {

@@ -1,10 +1,14 @@
-import type { HistoryEntry, Ticket, TicketStatus } from './model.js';
+import { TICKET_ACTIONS, type HistoryEntry, type Ticket, type TicketStatus } from './model.js';
+
+// model.ts owns the list of actions; everything after its leading "open" is the agents'. The
+// tuple type survives the destructuring, so TRANSITIONS below must name exactly these.
+const [, ...agentActions] = TICKET_ACTIONS;
 
 /** What an agent can do to a ticket ("open" only happens once, when the service creates it). */
-export const LIFECYCLE_ACTIONS = ['acknowledge', 'assign', 'start', 'resolve', 'close', 'reopen'] as const;
+export const LIFECYCLE_ACTIONS = Object.freeze(agentActions);
 export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
 
-export interface ActionRequest {
+interface ActionRequest {
   action: LifecycleAction;
   /** who does it; required for assign (the ticket's new assignee) */
   agent?: string;

@@ -18,7 +18,12 @@ export const categorySchema = z.enum(CATEGORIES);
 export type Category = z.infer<typeof categorySchema>;
 
 /** 1 critical outage (production down), 2 high, 3 normal, 4 low. */
-export const severitySchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+export const SEVERITIES = [1, 2, 3, 4] as const;
+/** One literal schema per value, as a tuple (a mapped type over a type parameter keeps tuples tuples). */
+type LiteralSchemas<T extends readonly number[]> = { [K in keyof T]: z.ZodLiteral<T[K]> };
+// a union of literals (not a number range) so the type is 1 | 2 | 3 | 4; the cast only restores
+// the tuple type that Array.map loses
+export const severitySchema = z.union(SEVERITIES.map((severity) => z.literal(severity)) as unknown as LiteralSchemas<typeof SEVERITIES>);
 export type Severity = z.infer<typeof severitySchema>;
 
 export const STATUSES = ['new', 'acknowledged', 'in_progress', 'resolved', 'closed'] as const;
@@ -81,6 +86,10 @@ export const transcriptTurnSchema = z.object({
 });
 export type TranscriptTurn = z.infer<typeof transcriptTurnSchema>;
 
+/**
+ * Everything a history entry can record. "open" comes first and only the service does it (once,
+ * when it files the ticket); lifecycle.ts takes the rest as the agents' actions.
+ */
 export const TICKET_ACTIONS = ['open', 'acknowledge', 'assign', 'start', 'resolve', 'close', 'reopen'] as const;
 export const historyEntrySchema = z.object({
   at: z.string(),

@@ -4,6 +4,7 @@ import {
   CATEGORIES,
   CLOUDS,
   REGIONS,
+  SEVERITIES,
   categorySchema,
   cloudSchema,
   regionSchema,
@@ -102,9 +103,8 @@ function ruleMatches(rule: Rule, input: RouteInput): boolean {
 
 // 4 × 4 × 3 × 5 tickets: few enough to try every one when the file is loaded
 function* everyPossibleTicket(): Generator<RouteInput> {
-  const severities: Severity[] = [1, 2, 3, 4];
   for (const region of REGIONS)
-    for (const severity of severities)
+    for (const severity of SEVERITIES)
       for (const cloud of CLOUDS) for (const category of CATEGORIES) yield { region, severity, cloud, category };
 }
 
@@ -142,8 +142,6 @@ const routingFileSchema = z
 
 /** The validated routing file (without its `$comment`). */
 export type RoutingConfig = z.output<typeof routingFileSchema>;
-/** One queue's definition: where its agents are told about tickets. */
-export type QueueDefinition = z.infer<typeof queueSchema>;
 
 /** The routing file is unreadable or invalid; the message names the file and the offending place. */
 export class RoutingConfigError extends Error {

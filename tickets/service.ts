@@ -112,7 +112,7 @@ export class TicketService {
 
   /**
    * Files a ticket from a draft, once: a redelivered activity (same `activityKey`) or the same
-   * draft from the same customer within 10 minutes returns the earlier ticket with `created: false`.
+   * draft from the same customer within DRAFT_DEDUPE_MS returns the earlier ticket with `created: false`.
    * @throws InvalidTicketDraftError
    */
   async open(draft: TicketDraft, request: { activityKey: string }): Promise<{ ticket: Ticket; created: boolean }> {
@@ -124,6 +124,8 @@ export class TicketService {
     const at = now.toISOString();
 
     const ticket: NewTicket = { ...clean, status: 'new', queue, critical, history: [{ at, action: 'open', from: null, to: 'new' }], createdAt: at, updatedAt: at };
+    // by priority, the store returning the ticket of the first key that holds: a redelivered
+    // activity gets its own ticket even when the draft key has since moved to a later filing
     const keys: IdempotencyKey[] = [
       { key: `activity:${sha256(request.activityKey)}` },
       { key: draftKey(clean), ttlMs: DRAFT_DEDUPE_MS },
@@ -182,11 +184,13 @@ export class TicketService {
     return saved;
   }
 
-  /** The queue's card, and its webhook when it has one. */
+  /**
+   * The queue's card, and its webhook when it has one. The webhook's target is only the queue:
+   * the deliverer posts to the URL configured when it delivers, so a moved endpoint gets older messages too.
+   */
   private agentMessages(queue: string, payload: { event: 'opened' } | { event: 'updated'; action: LifecycleAction }): OutboxMessage[] {
     const messages: OutboxMessage[] = [{ kind: 'queue_card', target: { queue }, payload }];
-    const webhook = this.routing.queues[queue]?.webhook;
-    if (webhook !== undefined) messages.push({ kind: 'webhook', target: { queue, url: webhook.url }, payload });
+    if (this.routing.queues[queue]?.webhook !== undefined) messages.push({ kind: 'webhook', target: { queue }, payload });
     return messages;
   }
 }

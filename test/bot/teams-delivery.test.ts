@@ -5,10 +5,11 @@ import type { CloudAdapter } from 'botbuilder';
 import { createAdapter } from '../../bot/adapter.js';
 import { parseConfig } from '../../bot/config.js';
 import { createLogger } from '../../bot/logger.js';
-import { RetryLaterError, createTeamsDeliverers, parseRetryAfter, type TeamsDeliveryOptions } from '../../bot/teams-delivery.js';
+import { RetryLaterError, createTeamsDeliverers, type TeamsDeliveryOptions } from '../../bot/teams-delivery.js';
 import { triageCard, triageCardActivity } from '../../bot/triage-card.js';
 import type { Ticket, TicketDraft } from '../../tickets/model.js';
 import { OutboxNotifier, type NotifierLogger } from '../../tickets/outbox/notifier.js';
+import { parseRetryAfter } from '../../tickets/outbox/retry-after.js';
 import { DEFAULT_ROUTING, parseRoutingConfig, type RoutingConfig } from '../../tickets/routing.js';
 import { TicketService } from '../../tickets/service.js';
 import { openSqliteDatabase, type SqliteDatabase } from '../../tickets/store/sqlite.js';
@@ -223,16 +224,25 @@ describe('Teams delivery of the outbox (local mode, fake connector)', () => {
   });
 });
 
+// the one parser the Teams and the webhook deliverers share (tickets/outbox/retry-after.ts)
 describe('parseRetryAfter', () => {
   const now = Date.parse('2025-03-01T12:00:00Z');
   it.each([
     ['2', 2000],
     ['0', 0],
     ['1.5', 1500],
+    [' 3 ', 3000],
     ['Sat, 01 Mar 2025 12:00:30 GMT', 30_000],
+    ['Saturday, 01-Mar-25 12:00:30 GMT', 30_000],
+    ['Sat Mar  1 12:00:30 2025', 30_000],
     ['Sat, 01 Mar 2025 11:00:00 GMT', 0],
-    ['soon', undefined],
-    [undefined, undefined],
+    // not seconds and not a date, although Date.parse would read the first two as years
+    ['-1', null],
+    ['1.5.2', null],
+    ['soon', null],
+    ['', null],
+    [null, null],
+    [undefined, null],
   ])('reads %p as %p ms', (header, expected) => {
     expect(parseRetryAfter(header, now)).toBe(expected);
   });

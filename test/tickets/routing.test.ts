@@ -89,6 +89,13 @@ describe('routing', () => {
     );
   });
 
+  it('tries every severity when checking that all tickets are routed', () => {
+    expect(() => parseRoutingConfig({ queues: { q: {} }, rules: [{ severity: [1, 2, 3], queue: 'q' }] }, 'no-sev4.json')).toThrow(
+      /no rule matches a ticket with region=us severity=4 /,
+    );
+    expect(parseRoutingConfig({ queues: { q: {} }, rules: [{ severity: [1, 2, 3, 4], queue: 'q' }] }, 'all.json').rules).toHaveLength(1);
+  });
+
   describe('webhook secrets', () => {
     const config = parseRoutingConfig(
       {

@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { InvalidTransitionError } from '../../tickets/lifecycle.js';
 import type { TicketDraft } from '../../tickets/model.js';
 import { parseRoutingConfig } from '../../tickets/routing.js';
-import { InvalidTicketDraftError, TicketService } from '../../tickets/service.js';
+import { DRAFT_DEDUPE_MS, InvalidTicketDraftError, TicketService } from '../../tickets/service.js';
+import { outboxRowFrom, type StoredOutboxRow } from '../../tickets/store/rows.js';
 import { openSqliteDatabase } from '../../tickets/store/sqlite.js';
 import { TicketNotFoundError, VersionConflictError, type Database, type OutboxRow } from '../../tickets/store/types.js';
 import { sampleNewTicket } from './fixtures.js';
@@ -48,8 +50,25 @@ describe('TicketService', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** Every outbox row, without disturbing them for long (a 1 ms lease). */
-  const outbox = async (): Promise<OutboxRow[]> => database.tickets.claimOutbox(new Date(now), 200, 1);
+  /**
+   * Every live outbox row, oldest first, read straight from the file: claiming would count an
+   * attempt, and hands out only each ticket's oldest message.
+   */
+  const outbox = async (): Promise<OutboxRow[]> => {
+    const raw = new BetterSqlite3(join(dir, 'tickets.db'), { readonly: true });
+    try {
+      const rows = raw
+        .prepare('SELECT id, ticket_number, kind, target, payload, attempts, next_attempt_at, last_error FROM outbox WHERE dead = 0 ORDER BY id')
+        .all() as StoredOutboxRow[];
+      return rows.map(outboxRowFrom);
+    } finally {
+      raw.close();
+    }
+  };
+  /** Removes the rows seen so far, as delivering them would. */
+  const deliverAll = async (): Promise<void> => {
+    for (const row of await outbox()) expect(await database.tickets.completeOutbox(row.id, row.attempts)).toBe(true);
+  };
 
   describe('open', () => {
     it('files INC-000001 in the queue of its region with its outbox messages', async () => {
@@ -59,7 +78,7 @@ describe('TicketService', () => {
       expect(ticket.history).toEqual([{ at: '2025-04-01T09:00:00.000Z', action: 'open', from: null, to: 'new' }]);
       expect(ticket.evidence).toEqual(sampleDraft().evidence);
       expect(await service.get('INC-000001')).toEqual(ticket);
-      expect(await outbox()).toEqual([expect.objectContaining({ kind: 'queue_card', ticketNumber: 'INC-000001', target: { queue: 'us' }, payload: { event: 'opened' } })]);
+      expect(await outbox()).toEqual([expect.objectContaining({ kind: 'queue_card', ticketNumber: 'INC-000001', target: { queue: 'us' }, payload: { event: 'opened' }, attempts: 0 })]);
       expect(writes).toBe(1);
     });
 
@@ -68,7 +87,8 @@ describe('TicketService', () => {
       expect(ticket).toMatchObject({ queue: 'emea', critical: true });
       expect((await outbox()).map(({ kind, target, payload }) => ({ kind, target, payload }))).toEqual([
         { kind: 'queue_card', target: { queue: 'emea' }, payload: { event: 'opened' } },
-        { kind: 'webhook', target: { queue: 'emea', url: 'https://itsm.example.com/emea' }, payload: { event: 'opened' } },
+        // only the queue: the deliverer posts to the queue's webhook URL as configured at delivery time
+        { kind: 'webhook', target: { queue: 'emea' }, payload: { event: 'opened' } },
       ]);
     });
 
@@ -83,17 +103,26 @@ describe('TicketService', () => {
 
     it('returns the same ticket for the same draft from the same customer within 10 minutes', async () => {
       const first = await service.open(sampleDraft(), { activityKey: 'activity-1' });
-      now += 10 * 60 * 1000 - 1;
+      now += DRAFT_DEDUPE_MS - 1;
       const resent = sampleDraft({ summary: `  ${sampleDraft().summary.toUpperCase()} `, description: sampleDraft().description.replace(/ /g, '\n  ') });
       expect(await service.open(resent, { activityKey: 'activity-2' })).toEqual({ ticket: first.ticket, created: false });
     });
 
     it('files a new ticket for the same draft after 10 minutes', async () => {
       await service.open(sampleDraft(), { activityKey: 'activity-1' });
-      now += 10 * 60 * 1000;
+      now += DRAFT_DEDUPE_MS;
       const later = await service.open(sampleDraft(), { activityKey: 'activity-2' });
       expect(later.created).toBe(true);
       expect(later.ticket.number).toBe('INC-000002');
+    });
+
+    it('returns the activity’s own ticket when it is redelivered after its draft key moved to a later ticket', async () => {
+      const first = await service.open(sampleDraft(), { activityKey: 'activity-1' });
+      now += DRAFT_DEDUPE_MS;
+      const second = await service.open(sampleDraft(), { activityKey: 'activity-2' });
+      expect(second.created).toBe(true);
+      expect(await service.open(sampleDraft(), { activityKey: 'activity-1' })).toEqual({ ticket: first.ticket, created: false });
+      expect(await service.open(sampleDraft(), { activityKey: 'activity-3' })).toEqual({ ticket: second.ticket, created: false });
     });
 
     it('files a new ticket for another customer with the same text', async () => {
@@ -129,7 +158,7 @@ describe('TicketService', () => {
   describe('act', () => {
     it('acknowledges: version 2, a refreshed card and a notice to the customer', async () => {
       const { ticket } = await service.open(sampleDraft(), { activityKey: 'activity-1' });
-      await outbox().then((rows) => Promise.all(rows.map((row) => database.tickets.completeOutbox(row.id))));
+      await deliverAll();
       now += 1000;
 
       const acknowledged = await service.act(ticket.number, { action: 'acknowledge', agent: 'alice', version: 1 });
@@ -144,7 +173,7 @@ describe('TicketService', () => {
 
     it('tells the customer the resolution note, redacted, and records it in the history', async () => {
       const { ticket } = await service.open(sampleDraft({ region: 'emea' }), { activityKey: 'activity-1' });
-      await outbox().then((rows) => Promise.all(rows.map((row) => database.tickets.completeOutbox(row.id))));
+      await deliverAll();
       const resolved = await service.act(ticket.number, { action: 'resolve', agent: 'alice', note: 'rotated key AKIAIOSFODNN7EXAMPLE', version: 1 });
 
       expect(JSON.stringify(resolved)).not.toContain('AKIAIOSFODNN7EXAMPLE');
@@ -159,7 +188,7 @@ describe('TicketService', () => {
     it('does not notify the customer of "start"', async () => {
       const { ticket } = await service.open(sampleDraft(), { activityKey: 'activity-1' });
       await service.act(ticket.number, { action: 'acknowledge', version: 1 });
-      await outbox().then((rows) => Promise.all(rows.map((row) => database.tickets.completeOutbox(row.id))));
+      await deliverAll();
       await service.act(ticket.number, { action: 'start', agent: 'bob', version: 2 });
       expect((await outbox()).map((row) => row.kind)).toEqual(['queue_card']);
     });

@@ -6,6 +6,7 @@ import {
   VersionConflictError,
   type Database,
   type OutboxMessage,
+  type OutboxRow,
   type TicketFilter,
 } from '../../tickets/store/types.js';
 import { SAMPLE_TIME, sampleNewTicket } from './fixtures.js';
@@ -169,6 +170,18 @@ export function describeStoreContract(name: string, open: () => Promise<Database
         expect(await db.tickets.pendingOutboxCount()).toBe(0);
       });
 
+      it('rewrites the columns that lists filter on, so the ticket is found by its new values only', async () => {
+        const ticket = await file(0);
+        const later = await file(1);
+        const moved: Ticket = { ...ticket, queue: 'pci-emea', region: 'emea', severity: 1, status: 'in_progress', updatedAt: isoAt(5) };
+        await db.tickets.update(moved, 1, []);
+        expect(numbers(await listAll({ queue: 'pci-emea', region: 'emea', severity: 1, status: 'in_progress' }))).toEqual([ticket.number]);
+        expect(numbers(await listAll({ queue: 'pci-us' }))).toEqual([later.number]);
+        expect(numbers(await listAll({ region: 'us' }))).toEqual([later.number]);
+        // what an update does not rewrite still places and finds it: filing time and customer
+        expect(numbers(await listAll({ customer: { channel: 'msteams', userId: 'u1' } }))).toEqual([later.number, ticket.number]);
+      });
+
       it('refuses an unknown ticket with TicketNotFoundError', async () => {
         const ticket = await file(0);
         await expect(db.tickets.update({ ...ticket, number: 'INC-999999' }, 1, [])).rejects.toBeInstanceOf(TicketNotFoundError);
@@ -198,6 +211,18 @@ export function describeStoreContract(name: string, open: () => Promise<Database
         expect(await db.tickets.create(sampleNewTicket(), [key], [], at(1.5))).toStrictEqual({ ticket: second.ticket, created: false });
       });
 
+      it('gives back the ticket of the first live key in the caller’s order when the keys name different tickets', async () => {
+        // the priority key is spelled to sort after the draft key: the order given decides, not the spelling
+        const draft = { key: 'draft:d', ttlMs: 60_000 };
+        const a = await db.tickets.create(sampleNewTicket(), [{ key: 'x-activity:a1' }, draft], [], at(0));
+        // the draft key expires and is taken over by B
+        const b = await db.tickets.create(sampleNewTicket(), [{ key: 'x-activity:b1' }, draft], [], at(2));
+        expect(b.created).toBe(true);
+        expect(await db.tickets.create(sampleNewTicket(), [{ key: 'x-activity:a1' }, draft], [], at(2.5))).toStrictEqual({ ticket: a.ticket, created: false });
+        expect(await db.tickets.create(sampleNewTicket(), [draft, { key: 'x-activity:a1' }], [], at(2.5))).toStrictEqual({ ticket: b.ticket, created: false });
+        expect(await listAll()).toHaveLength(2);
+      });
+
       it('leaves no ticket, key or message behind when a filing fails', async () => {
         const unserialisable: OutboxMessage = { kind: 'webhook', target: 'https://itsm.example/hook', payload: { n: BigInt(1) } };
         await expect(db.tickets.create(sampleNewTicket(), [{ key: 'k' }], [unserialisable], at(0))).rejects.toThrow();
@@ -219,54 +244,132 @@ export function describeStoreContract(name: string, open: () => Promise<Database
     describe('outbox', () => {
       const queueCard: OutboxMessage = { kind: 'queue_card', target: { queue: 'pci-us' }, payload: { title: 'New ticket ✓' } };
       const notice: OutboxMessage = { kind: 'customer_notice', target: CONVERSATION, payload: { text: 'We have it.' } };
+      // a bare string target: PostgreSQL's jsonb must give back a string, not parse it as JSON text
       const webhook: OutboxMessage = { kind: 'webhook', target: 'https://itsm.example/hook', payload: { n: [1, 2] } };
+      const leaseEnd = (minutes: number, leaseMs: number): string => new Date(at(minutes).getTime() + leaseMs).toISOString();
+      const claimOne = async (minutes: number, leaseMs = 30_000): Promise<OutboxRow> => {
+        const rows = await db.tickets.claimOutbox(at(minutes), 10, leaseMs);
+        if (rows.length !== 1 || rows[0] === undefined) throw new Error(`expected one message, got ${rows.length}`);
+        return rows[0];
+      };
 
+      /** One ticket with three messages: two from its filing, one from an update. */
       async function fileWithMessages(): Promise<Ticket> {
         const ticket = await file(0, [], [queueCard, notice]);
         await db.tickets.update({ ...ticket, status: 'acknowledged', updatedAt: isoAt(1) }, 1, [webhook]);
         return ticket;
       }
 
-      it('hands out the messages of creates and updates, leased', async () => {
+      it('hands out the messages of creates and updates, leased, one at a time in the order written', async () => {
         const ticket = await fileWithMessages();
         expect(await db.tickets.pendingOutboxCount()).toBe(3);
-        const claimed = await db.tickets.claimOutbox(at(10), 10, 30_000);
-        expect(claimed.map(({ id: _id, ...row }) => row)).toStrictEqual(
-          [queueCard, notice, webhook].map((message) => ({
-            ...message,
-            ticketNumber: ticket.number,
-            attempts: 1,
-            nextAttemptAt: new Date(at(10).getTime() + 30_000).toISOString(),
-          })),
-        );
+        const first = await claimOne(10);
+        expect(first).toStrictEqual({ ...queueCard, id: first.id, ticketNumber: ticket.number, attempts: 1, nextAttemptAt: leaseEnd(10, 30_000) });
         expect(await db.tickets.claimOutbox(at(10), 10, 30_000)).toEqual([]);
         expect(await db.tickets.claimOutbox(at(10.49), 10, 30_000)).toEqual([]);
-        const again = await db.tickets.claimOutbox(at(10.5), 10, 30_000);
-        expect(again.map((row) => [row.id, row.attempts])).toEqual(claimed.map((row) => [row.id, 2]));
+        const again = await claimOne(10.5);
+        expect([again.id, again.attempts]).toEqual([first.id, 2]);
+        expect(await db.tickets.completeOutbox(again.id, again.attempts)).toBe(true);
+
+        const second = await claimOne(11);
+        expect(second).toStrictEqual({ ...notice, id: second.id, ticketNumber: ticket.number, attempts: 1, nextAttemptAt: leaseEnd(11, 30_000) });
+        expect(await db.tickets.completeOutbox(second.id, 1)).toBe(true);
+        const third = await claimOne(12);
+        expect(third).toStrictEqual({ ...webhook, id: third.id, ticketNumber: ticket.number, attempts: 1, nextAttemptAt: leaseEnd(12, 30_000) });
+        expect(await db.tickets.completeOutbox(third.id, 1)).toBe(true);
+        expect([first.id < second.id, second.id < third.id]).toEqual([true, true]);
+        expect(await db.tickets.pendingOutboxCount()).toBe(0);
       });
 
       it('does not hand out messages before they are due, and respects the limit', async () => {
-        await fileWithMessages();
+        await file(0, [], [queueCard]);
+        await file(0, [], [notice]);
+        await file(1, [], [webhook]);
         const tenMinutes = 600_000;
         expect(await db.tickets.claimOutbox(at(-1), 10, tenMinutes)).toEqual([]);
-        expect(await db.tickets.claimOutbox(at(0), 10, tenMinutes)).toHaveLength(2);
+        const due = await db.tickets.claimOutbox(at(0), 10, tenMinutes);
+        expect(due).toHaveLength(2);
+        expect(due.map((row) => row.kind)).toEqual(['queue_card', 'customer_notice']);
         expect((await db.tickets.claimOutbox(at(2), 1, tenMinutes)).map((row) => row.kind)).toEqual(['webhook']);
         expect(await db.tickets.claimOutbox(at(2), 1, tenMinutes)).toEqual([]);
       });
 
       it('removes a delivered message, retries a failed one later and never a dead one', async () => {
-        await fileWithMessages();
+        await file(0, [], [queueCard]);
+        await file(0, [], [notice]);
+        await file(0, [], [webhook]);
         const [delivered, failed, dead] = await db.tickets.claimOutbox(at(10), 10, 1000);
         if (delivered === undefined || failed === undefined || dead === undefined) throw new Error('expected three messages');
-        await db.tickets.completeOutbox(delivered.id);
-        await db.tickets.failOutbox(failed.id, 'HTTP 503', at(20), false);
-        await db.tickets.failOutbox(dead.id, 'HTTP 410 gone', at(20), true);
+        expect(await db.tickets.completeOutbox(delivered.id, delivered.attempts)).toBe(true);
+        expect(await db.tickets.failOutbox(failed.id, failed.attempts, 'HTTP 503', at(20), false)).toBe(true);
+        expect(await db.tickets.failOutbox(dead.id, dead.attempts, 'HTTP 410 gone', at(20), true)).toBe(true);
         expect(await db.tickets.pendingOutboxCount()).toBe(1);
         expect(await db.tickets.claimOutbox(at(19), 10, 1000)).toEqual([]);
         const retried = await db.tickets.claimOutbox(at(20), 10, 1000);
-        expect(retried).toStrictEqual([{ ...failed, attempts: 2, lastError: 'HTTP 503', nextAttemptAt: new Date(at(20).getTime() + 1000).toISOString() }]);
-        await db.tickets.failOutbox(failed.id, 'HTTP 503', at(30), false);
+        expect(retried).toStrictEqual([{ ...failed, attempts: 2, lastError: 'HTTP 503', nextAttemptAt: leaseEnd(20, 1000) }]);
+        expect(await db.tickets.failOutbox(failed.id, 2, 'HTTP 503', at(30), false)).toBe(true);
         expect(numbersOf(await db.tickets.claimOutbox(at(60 * 24 * 365 * 100), 10, 1000))).toEqual([failed.id]);
+      });
+
+      describe('per-ticket order', () => {
+        it('does not hand out a ticket’s next message while the one before is leased or waiting for its retry', async () => {
+          const ticket = await file(0, [], [queueCard, notice]);
+          const card = await claimOne(0);
+          expect(card.kind).toBe('queue_card');
+          // leased: the notice is due, but waits behind the card
+          expect(await db.tickets.claimOutbox(at(0.1), 10, 30_000)).toEqual([]);
+          expect(await db.tickets.failOutbox(card.id, card.attempts, 'HTTP 503', at(5), false)).toBe(true);
+          // failed and not due again yet: the notice still waits
+          expect(await db.tickets.claimOutbox(at(1), 10, 30_000)).toEqual([]);
+          const retried = await claimOne(5);
+          expect([retried.id, retried.attempts]).toEqual([card.id, 2]);
+          expect(await db.tickets.completeOutbox(retried.id, retried.attempts)).toBe(true);
+          // completed: now the notice is the ticket's oldest
+          expect(await claimOne(5)).toMatchObject({ ...notice, ticketNumber: ticket.number, attempts: 1 });
+        });
+
+        it('hands out the oldest message of every ticket in one claim, never two of one ticket', async () => {
+          const one = await file(0, [], [queueCard, notice]);
+          const two = await file(0, [], [webhook, queueCard]);
+          const rows = await db.tickets.claimOutbox(at(1), 10, 30_000);
+          expect(rows.map((row) => [row.ticketNumber, row.kind])).toEqual([
+            [one.number, 'queue_card'],
+            [two.number, 'webhook'],
+          ]);
+        });
+
+        it('does not let a dead message hold back the ones after it', async () => {
+          const ticket = await file(0, [], [queueCard, notice, webhook]);
+          const card = await claimOne(0);
+          // decided: a dead message is never sent, so waiting for it would silence the ticket for good
+          expect(await db.tickets.failOutbox(card.id, card.attempts, 'HTTP 410 gone', at(0), true)).toBe(true);
+          expect(await claimOne(0)).toMatchObject({ ...notice, ticketNumber: ticket.number });
+          expect(await db.tickets.pendingOutboxCount()).toBe(2);
+        });
+      });
+
+      describe('lease fencing', () => {
+        it('ignores a late outcome from a notifier whose lease ran out and whose message was claimed again', async () => {
+          await file(0, [], [queueCard]);
+          const stale = await claimOne(1, 1000);
+          // the lease ends at 1 min + 1 s; another notifier claims it after that
+          const current = await claimOne(2, 60_000);
+          expect([current.id, current.attempts]).toEqual([stale.id, 2]);
+
+          expect(await db.tickets.completeOutbox(stale.id, stale.attempts)).toBe(false);
+          expect(await db.tickets.failOutbox(stale.id, stale.attempts, 'late failure', at(100), true)).toBe(false);
+          expect(await db.tickets.pendingOutboxCount()).toBe(1);
+          // still leased by the current holder, not dead and not rescheduled by the stale call
+          expect(await db.tickets.claimOutbox(at(2.5), 10, 60_000)).toEqual([]);
+
+          expect(await db.tickets.failOutbox(current.id, current.attempts, 'HTTP 503', at(4), false)).toBe(true);
+          expect(await db.tickets.claimOutbox(at(4), 10, 1000)).toStrictEqual([
+            { ...current, attempts: 3, lastError: 'HTTP 503', nextAttemptAt: leaseEnd(4, 1000) },
+          ]);
+          expect(await db.tickets.completeOutbox(current.id, current.attempts)).toBe(false);
+          expect(await db.tickets.completeOutbox(current.id, 3)).toBe(true);
+          expect(await db.tickets.pendingOutboxCount()).toBe(0);
+        });
       });
     });
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPostgresDatabase } from '../../tickets/store/postgres.js';
+import { CorruptTicketError } from '../../tickets/store/rows.js';
 import type { Database } from '../../tickets/store/types.js';
 import { sampleNewTicket } from './fixtures.js';
 import { describeStoreContract } from './store-contract.js';
@@ -85,20 +86,45 @@ if (url === '') {
       expect(await b.tickets.pendingOutboxCount()).toBe(10);
     });
 
-    it('never hands one outbox message to two processes claiming at once', async () => {
-      for (let i = 0; i < 10; i++) {
+    it('never hands one outbox message, nor two of one ticket, to processes claiming at once', async () => {
+      for (let i = 0; i < 30; i++) {
         await a.tickets.create(sampleNewTicket(), [], [1, 2, 3].map((n) => ({ kind: 'webhook', target: `hook-${n}`, payload: { i } })), NOW);
       }
       const claims = await Promise.all([a, b, a, b].map((db) => db.tickets.claimOutbox(NOW, 12, 60_000)));
-      const ids = claims.flat().map((row) => row.id);
+      const rows = claims.flat();
+      const ids = rows.map((row) => row.id);
       expect(ids).toHaveLength(30);
       expect(new Set(ids).size).toBe(30);
+      // each ticket's first message only: the later ones wait until it is completed
+      expect(new Set(rows.map((row) => row.ticketNumber)).size).toBe(30);
+      expect(new Set(rows.map((row) => row.target))).toEqual(new Set(['hook-1']));
+    });
+
+    it('hands a ticket’s messages to two processes in order, one after the other', async () => {
+      const messages = [1, 2, 3, 4, 5, 6].map((n) => ({ kind: 'webhook' as const, target: `hook-${n}`, payload: {} }));
+      await a.tickets.create(sampleNewTicket(), [], messages, NOW);
+      const sent: string[] = [];
+      // both keep claiming; whoever gets the ticket's oldest message completes it, then the next becomes claimable
+      const work = async (db: Database) => {
+        for (let round = 0; round < 50 && sent.length < 6; round++) {
+          const rows = await Promise.all([db.tickets.claimOutbox(NOW, 5, 60_000), db.tickets.claimOutbox(NOW, 5, 60_000)]);
+          const claimed = rows.flat();
+          expect(claimed.length).toBeLessThanOrEqual(1);
+          for (const row of claimed) {
+            sent.push(row.target as string);
+            expect(await db.tickets.completeOutbox(row.id, row.attempts)).toBe(true);
+          }
+        }
+      };
+      await Promise.all([work(a), work(b)]);
+      expect(sent).toEqual(messages.map((message) => message.target));
     });
 
     it('reports a corrupt row as an error naming the ticket', async () => {
       await a.tickets.create(sampleNewTicket(), [], [], NOW);
       await adminQuery(`UPDATE ${schema}.tickets SET body = jsonb_set(body, '{severity}', '9') WHERE number = 'INC-000001'`);
       await expect(b.tickets.get('INC-000001')).rejects.toThrow(/INC-000001.*severity/);
+      await expect(b.tickets.get('INC-000001')).rejects.toMatchObject({ constructor: CorruptTicketError, number: 'INC-000001' });
     });
 
     it('refuses a schema name that cannot be used safely', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { openDatabase } from '../../tickets/store/open.js';
+import { CorruptTicketError } from '../../tickets/store/rows.js';
 import { openSqliteDatabase, type SqliteDatabase } from '../../tickets/store/sqlite.js';
 import type { Database } from '../../tickets/store/types.js';
 import { sampleNewTicket } from './fixtures.js';
@@ -57,7 +58,7 @@ describe('SQLite store specifics', () => {
     openAt(file);
     const raw = new BetterSqlite3(file, { readonly: true });
     try {
-      expect(raw.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1]);
+      expect(raw.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1, 2]);
     } finally {
       raw.close();
     }
@@ -118,7 +119,9 @@ describe('SQLite store specifics', () => {
       raw.close();
     }
     await expect(db.tickets.get('INC-000001')).rejects.toThrow(/INC-000001.*severity/);
+    await expect(db.tickets.get('INC-000001')).rejects.toMatchObject({ constructor: CorruptTicketError, number: 'INC-000001' });
     await expect(db.tickets.list({ limit: 10 })).rejects.toThrow(/INC-000001/);
+    await expect(db.tickets.list({ limit: 10 })).rejects.toBeInstanceOf(CorruptTicketError);
   });
 
   it('is what openDatabase gives without a PostgreSQL URL', async () => {

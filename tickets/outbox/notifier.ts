@@ -144,21 +144,16 @@ export class OutboxNotifier {
     }
   }
 
-  /** One ticket's messages in order (its "opened" card before its "updated" one); tickets side by side. */
+  /**
+   * The batch's rows side by side. They belong to different tickets: the store hands out only a
+   * ticket's oldest undelivered message, so per-ticket order needs nothing here.
+   */
   private async deliverBatch(rows: OutboxRow[]): Promise<number> {
-    const byTicket = new Map<string, OutboxRow[]>();
-    for (const row of rows) byTicket.set(row.ticketNumber, [...(byTicket.get(row.ticketNumber) ?? []), row]);
     // settled, not all: the pass must not end (and another begin) while deliveries are still running
-    const outcomes = await Promise.allSettled(
-      [...byTicket.values()].map(async (ticketRows) => {
-        let delivered = 0;
-        for (const row of ticketRows) if (await this.deliverOne(row)) delivered++;
-        return delivered;
-      }),
-    );
+    const outcomes = await Promise.allSettled(rows.map((row) => this.deliverOne(row)));
     const failure = outcomes.find((outcome) => outcome.status === 'rejected');
     if (failure !== undefined) throw failure.reason;
-    return outcomes.reduce((sum, outcome) => sum + (outcome.status === 'fulfilled' ? outcome.value : 0), 0);
+    return outcomes.filter((outcome) => outcome.status === 'fulfilled' && outcome.value).length;
   }
 
   private async deliverOne(row: OutboxRow): Promise<boolean> {
@@ -170,8 +165,21 @@ export class OutboxNotifier {
       await this.recordFailure(row, error);
       return false;
     }
-    await this.store.completeOutbox(row.id);
-    return true;
+    if (await this.store.completeOutbox(row.id, row.attempts)) return true;
+    this.leaseLost(row, 'delivered');
+    return false;
+  }
+
+  /**
+   * Our lease ran out and another notifier claimed the row meanwhile: our outcome is not recorded
+   * (theirs will be), and the receiver may get the message twice, which at-least-once allows.
+   * A warning, because it means deliveries take longer than `leaseMs`.
+   */
+  private leaseLost(row: OutboxRow, outcome: string): void {
+    this.logger.warn(
+      { outboxId: row.id, kind: row.kind, ticket: row.ticketNumber, attempt: row.attempts, outcome, leaseMs: this.leaseMs },
+      'outbox lease ran out before the outcome was recorded; another claim took the message over',
+    );
   }
 
   private async recordFailure(row: OutboxRow, error: unknown): Promise<void> {
@@ -179,14 +187,11 @@ export class OutboxNotifier {
     const attempt = Math.max(1, row.attempts);
     const message = describe(error);
     const details = { outboxId: row.id, kind: row.kind, ticket: row.ticketNumber, attempt, err: message };
-    const now = this.clock();
-    if (attempt >= this.maxAttempts) {
-      await this.store.failOutbox(row.id, message, now, true);
-      this.logger.error(details, 'outbox message given up after its last attempt');
-      return;
-    }
-    const delayMs = retryAfterOf(error) ?? this.backoff(attempt);
-    await this.store.failOutbox(row.id, message, new Date(now.getTime() + delayMs), false);
-    this.logger.warn({ ...details, retryInMs: delayMs }, 'outbox delivery failed; will retry');
+    const dead = attempt >= this.maxAttempts;
+    const delayMs = dead ? 0 : (retryAfterOf(error) ?? this.backoff(attempt));
+    const recorded = await this.store.failOutbox(row.id, row.attempts, message, new Date(this.clock().getTime() + delayMs), dead);
+    if (!recorded) this.leaseLost(row, dead ? 'given up' : 'failed');
+    else if (dead) this.logger.error(details, 'outbox message given up after its last attempt');
+    else this.logger.warn({ ...details, retryInMs: delayMs }, 'outbox delivery failed; will retry');
   }
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { RoutingConfig } from '../routing.js';
 import type { OutboxRow, TicketStore } from '../store/types.js';
 import type { Deliverer } from './notifier.js';
+import { parseRetryAfter } from './retry-after.js';
 
 /*
  * Webhook deliveries to ITSM tools. The receiver checks
@@ -26,18 +27,18 @@ export interface WebhookDelivererOptions {
 
 /** A delivery that did not get a 2xx. `retryAfterMs` is the receiver's Retry-After, which the notifier honours. */
 export class WebhookDeliveryError extends Error {
-  readonly status: number | undefined;
   readonly retryAfterMs: number | undefined;
 
-  constructor(message: string, details: { status?: number; retryAfterMs?: number; cause?: unknown } = {}) {
+  constructor(message: string, details: { retryAfterMs?: number; cause?: unknown } = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = 'WebhookDeliveryError';
-    this.status = details.status;
     this.retryAfterMs = details.retryAfterMs;
   }
 }
 
-const targetSchema = z.object({ queue: z.string(), url: z.string() });
+// only the queue: its current webhook URL is looked up at delivery time. Rows written before
+// the target lost its `url` still parse (zod drops the extra key).
+const targetSchema = z.object({ queue: z.string() });
 const payloadSchema = z.object({ event: z.string(), action: z.string().optional() });
 
 /** `sha256=` and the hex HMAC-SHA256 of "<timestamp>.<body>". */
@@ -64,14 +65,6 @@ export function verifyWebhookSignature(
   const expected = Buffer.from(signWebhook(secret, timestamp, body));
   const given = Buffer.from(signature);
   return expected.length === given.length && timingSafeEqual(expected, given);
-}
-
-/** Retry-After as seconds or an HTTP date; undefined when absent or unreadable. */
-export function parseRetryAfter(header: string | null, now: Date): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
-  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now.getTime());
 }
 
 /** The deliverer for `webhook` outbox rows: POSTs `{event, action?, ticket}` signed with the queue's secret. */
@@ -114,10 +107,9 @@ export function createWebhookDeliverer(options: WebhookDelivererOptions): Delive
     await response.arrayBuffer().catch(() => undefined);
     if (response.status >= 200 && response.status < 300) return;
 
-    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), clock());
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), clock().getTime());
     throw new WebhookDeliveryError(`webhook of queue "${target.queue}" answered ${response.status}`, {
-      status: response.status,
-      ...(retryAfterMs !== undefined && { retryAfterMs }),
+      ...(retryAfterMs !== null && { retryAfterMs }),
     });
   };
 }

@@ -13,7 +13,7 @@ export class BadCursorError extends Error {
 }
 
 /** Where a page ended: the last ticket's creation time (normalised ISO) and sequence. */
-export interface CursorPosition {
+interface CursorPosition {
   createdAt: string;
   seq: number;
 }

@@ -65,6 +65,12 @@ const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'outbox by ticket',
+    // claimOutbox asks, per due message, whether an older live message of the same ticket exists
+    sql: 'CREATE INDEX outbox_by_ticket ON outbox (ticket_number, id) WHERE NOT dead;',
+  },
 ];
 
 /** A schema name safe to splice into SQL and into the connection's search_path option. */

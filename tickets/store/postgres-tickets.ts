@@ -4,15 +4,19 @@ import { inTransaction } from './postgres-transaction.js';
 import {
   checkClaim,
   distinctKeys,
+  inLockOrder,
   isoInstant,
   jsonText,
   keyExpiry,
   listQuery,
-  outboxRowFrom,
+  outboxRowsFrom,
   pageFromRows,
+  queueChannelFrom,
   queueConversationFrom,
-  ticketColumns,
   ticketFromRow,
+  ticketInsert,
+  ticketUpdate,
+  type StoredOutboxRow,
 } from './rows.js';
 import {
   TicketNotFoundError,
@@ -35,15 +39,9 @@ class KeyTakenMeanwhile extends Error {}
 
 const MAX_CREATE_ATTEMPTS = 3;
 
-const INSERT_TICKET = `
-  INSERT INTO tickets (number, seq, status, severity, region, queue, customer_channel, customer_user_id,
-                       created_at, updated_at, version, body)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`;
-
-const UPDATE_TICKET = `
-  UPDATE tickets SET status = $3, severity = $4, region = $5, queue = $6, customer_channel = $7,
-    customer_user_id = $8, created_at = $9, updated_at = $10, version = $11, body = $12
-  WHERE number = $1 AND version = $2`;
+const placeholder = (index: number): string => `$${index}`;
+const insertTicket = ticketInsert(placeholder);
+const updateTicket = ticketUpdate(placeholder);
 
 // A live key is never replaced: the WHERE leaves it alone and nothing is returned. An insert
 // racing an uncommitted one waits for it, so the loser sees the winner's committed key.
@@ -53,13 +51,25 @@ const RECORD_KEY = `
     WHERE idempotency_keys.expires_at IS NOT NULL AND idempotency_keys.expires_at <= $4
   RETURNING key`;
 
-// SKIP LOCKED: two notifiers claiming at once take different rows; the lease keeps a row
-// from being taken again until it runs out.
+// Only the oldest live message of each ticket is claimable: the next one waits until it is
+// completed, so a ticket's messages go out in order however many notifiers claim. Dead messages
+// do not hold the rest back (they are never sent; the later card shows the ticket anyway).
+// SKIP LOCKED: two notifiers claiming at once take different rows; a ticket's locked oldest
+// row is skipped and still hides the ones after it. The lease keeps a row from being taken
+// again until it runs out. JSON comes back as text (see StoredOutboxRow).
 const CLAIM_OUTBOX = `
   UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $2
-  WHERE id IN (SELECT id FROM outbox WHERE NOT dead AND next_attempt_at <= $1
-               ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
-  RETURNING id, ticket_number, kind, target, payload, attempts, next_attempt_at, last_error`;
+  WHERE id IN (SELECT o.id FROM outbox o
+               WHERE NOT o.dead AND o.next_attempt_at <= $1
+                 AND NOT EXISTS (SELECT 1 FROM outbox o2
+                                 WHERE o2.ticket_number = o.ticket_number AND o2.id < o.id AND NOT o2.dead)
+               ORDER BY o.next_attempt_at, o.id LIMIT $3 FOR UPDATE SKIP LOCKED)
+  RETURNING id, ticket_number, kind, target::text AS target, payload::text AS payload, attempts, next_attempt_at, last_error`;
+
+// attempts is the lease's fencing token: a claim after the lease ran out bumped it, so a late
+// call from the earlier holder matches nothing
+const COMPLETE_OUTBOX = 'DELETE FROM outbox WHERE id = $1 AND attempts = $2';
+const FAIL_OUTBOX = 'UPDATE outbox SET last_error = $3, next_attempt_at = $4, dead = $5 WHERE id = $1 AND attempts = $2';
 
 /** Tickets, their idempotency keys and outbox in PostgreSQL; every change is one transaction. */
 export class PostgresTicketStore implements TicketStore {
@@ -83,11 +93,15 @@ export class PostgresTicketStore implements TicketStore {
     outbox: OutboxMessage[],
     now: Date,
   ): Promise<CreateTicketResult> {
-    // looking first means a redelivered activity does not use up a ticket number
+    // looking first means a redelivered activity does not use up a ticket number; the keys'
+    // own order decides which earlier ticket comes back when they point at different ones
     if (keys.length > 0) {
-      const live = await client.query<{ key: string; ticket_number: string }>(
-        'SELECT key, ticket_number FROM idempotency_keys WHERE key = ANY($1) AND (expires_at IS NULL OR expires_at > $2)',
-        [keys.map((key) => key.key), now],
+      const names = keys.map((key) => key.key);
+      const live = await client.query<{ ticket_number: string }>(
+        `SELECT ticket_number FROM idempotency_keys
+         WHERE key = ANY($1::text[]) AND (expires_at IS NULL OR expires_at > $2)
+         ORDER BY array_position($1::text[], key) LIMIT 1`,
+        [names, now],
       );
       const owner = live.rows[0];
       if (owner !== undefined) return { ticket: await mustGet(client, owner.ticket_number), created: false };
@@ -95,9 +109,8 @@ export class PostgresTicketStore implements TicketStore {
     const sequence = await client.query<{ seq: string }>("SELECT nextval('ticket_seq') AS seq");
     const seq = Number(sequence.rows[0]?.seq);
     const ticket = ticketSchema.parse({ ...newTicket, number: formatTicketNumber(seq), version: 1 });
-    const columns = ticketColumns(ticket);
-    await client.query(INSERT_TICKET, [columns.number, seq, ...ticketValues(columns)]);
-    for (const key of keys) {
+    await client.query(insertTicket.sql, insertTicket.params(ticket, seq));
+    for (const key of inLockOrder(keys)) {
       const recorded = await client.query(RECORD_KEY, [key.key, ticket.number, keyExpiry(key, now), now]);
       if (recorded.rowCount !== 1) throw new KeyTakenMeanwhile(key.key);
     }
@@ -127,8 +140,7 @@ export class PostgresTicketStore implements TicketStore {
   async update(ticket: Ticket, expectedVersion: number, outbox: OutboxMessage[]): Promise<Ticket> {
     return inTransaction(this.pool, async (client) => {
       const next = ticketSchema.parse({ ...ticket, version: expectedVersion + 1 });
-      const columns = ticketColumns(next);
-      const result = await client.query(UPDATE_TICKET, [columns.number, expectedVersion, ...ticketValues(columns)]);
+      const result = await client.query(updateTicket.sql, updateTicket.params(next, expectedVersion));
       if (result.rowCount === 0) {
         const stored = await client.query<{ version: number }>('SELECT version FROM tickets WHERE number = $1', [next.number]);
         const actual = stored.rows[0]?.version;
@@ -136,50 +148,23 @@ export class PostgresTicketStore implements TicketStore {
         throw new VersionConflictError(next.number, expectedVersion, actual);
       }
       // the change's own time: the messages are due as soon as the change is
-      await writeOutbox(client, next.number, outbox, new Date(columns.updated_at));
+      await writeOutbox(client, next.number, outbox, new Date(isoInstant(next.updatedAt, `ticket ${next.number} updatedAt`)));
       return next;
     });
   }
 
   async claimOutbox(now: Date, limit: number, leaseMs: number): Promise<OutboxRow[]> {
     checkClaim(limit, leaseMs);
-    const result = await this.pool.query<{
-      id: string;
-      ticket_number: string;
-      kind: string;
-      target: unknown;
-      payload: unknown;
-      attempts: number;
-      next_attempt_at: Date;
-      last_error: string | null;
-    }>(CLAIM_OUTBOX, [now, new Date(now.getTime() + leaseMs), limit]);
-    return result.rows
-      .map((row) =>
-        outboxRowFrom({
-          id: Number(row.id),
-          ticketNumber: row.ticket_number,
-          kind: row.kind,
-          target: row.target,
-          payload: row.payload,
-          attempts: row.attempts,
-          nextAttemptAt: row.next_attempt_at.toISOString(),
-          lastError: row.last_error,
-        }),
-      )
-      .sort((a, b) => a.id - b.id);
+    const result = await this.pool.query<StoredOutboxRow>(CLAIM_OUTBOX, [now, new Date(now.getTime() + leaseMs), limit]);
+    return outboxRowsFrom(result.rows);
   }
 
-  async completeOutbox(id: number): Promise<void> {
-    await this.pool.query('DELETE FROM outbox WHERE id = $1', [id]);
+  async completeOutbox(id: number, attempts: number): Promise<boolean> {
+    return (await this.pool.query(COMPLETE_OUTBOX, [id, attempts])).rowCount === 1;
   }
 
-  async failOutbox(id: number, error: string, nextAttemptAt: Date, dead: boolean): Promise<void> {
-    await this.pool.query('UPDATE outbox SET last_error = $2, next_attempt_at = $3, dead = $4 WHERE id = $1', [
-      id,
-      error,
-      nextAttemptAt,
-      dead,
-    ]);
+  async failOutbox(id: number, attempts: number, error: string, nextAttemptAt: Date, dead: boolean): Promise<boolean> {
+    return (await this.pool.query(FAIL_OUTBOX, [id, attempts, error, nextAttemptAt, dead])).rowCount === 1;
   }
 
   async pendingOutboxCount(): Promise<number> {
@@ -201,28 +186,8 @@ export class PostgresTicketStore implements TicketStore {
     const result = await this.pool.query<{ queue: string; conversation: unknown; registered_at: Date }>(
       'SELECT queue, conversation, registered_at FROM queue_channels ORDER BY queue',
     );
-    return result.rows.map((row) => ({
-      queue: row.queue,
-      conversation: queueConversationFrom(row.queue, row.conversation),
-      registeredAt: row.registered_at.toISOString(),
-    }));
+    return result.rows.map(queueChannelFrom);
   }
-}
-
-/** Parameters $3…$12 of INSERT_TICKET and UPDATE_TICKET, in their order. */
-function ticketValues(columns: ReturnType<typeof ticketColumns>): unknown[] {
-  return [
-    columns.status,
-    columns.severity,
-    columns.region,
-    columns.queue,
-    columns.customer_channel,
-    columns.customer_user_id,
-    columns.created_at,
-    columns.updated_at,
-    columns.version,
-    columns.body,
-  ];
 }
 
 async function readTicket(db: Queryable, number: string): Promise<Ticket | undefined> {

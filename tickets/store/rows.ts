@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { conversationReferenceSchema, ticketSchema, type Ticket, type TicketConversationReference } from '../model.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import type { IdempotencyKey, OutboxMessage, OutboxRow, TicketFilter, TicketPage } from './types.js';
+import type { IdempotencyKey, OutboxMessage, OutboxRow, QueueChannel, TicketFilter, TicketPage } from './types.js';
 
 /**
  * What the SQLite and PostgreSQL stores share: turning tickets into columns and rows back
@@ -36,20 +36,64 @@ function describeIssue(issue: { path: (string | number)[]; message: string }): s
   return issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
 }
 
-/** The ticket's indexed columns, under the parameter names both stores use. */
-export function ticketColumns(ticket: Ticket) {
+/**
+ * How each indexed column of the tickets table is read from a ticket. The INSERT and UPDATE
+ * below are spelled from these keys, so a new column is added here and nowhere else.
+ */
+const TICKET_COLUMNS = {
+  number: (ticket: Ticket) => ticket.number,
+  status: (ticket: Ticket) => ticket.status,
+  severity: (ticket: Ticket) => ticket.severity,
+  region: (ticket: Ticket) => ticket.region,
+  queue: (ticket: Ticket) => ticket.queue,
+  customer_channel: (ticket: Ticket) => ticket.customer.channel,
+  customer_user_id: (ticket: Ticket) => ticket.customer.userId,
+  created_at: (ticket: Ticket) => isoInstant(ticket.createdAt, `ticket ${ticket.number} createdAt`),
+  updated_at: (ticket: Ticket) => isoInstant(ticket.updatedAt, `ticket ${ticket.number} updatedAt`),
+  version: (ticket: Ticket) => ticket.version,
+  body: (ticket: Ticket) => jsonText(ticket),
+};
+type TicketColumn = keyof typeof TICKET_COLUMNS;
+type TicketColumns = { [K in TicketColumn]: ReturnType<(typeof TICKET_COLUMNS)[K]> };
+const COLUMN_NAMES = Object.keys(TICKET_COLUMNS) as TicketColumn[];
+
+/** Never rewritten by an update: the row's key, and what is fixed when the ticket is filed. */
+const FIXED_ON_UPDATE: ReadonlySet<TicketColumn> = new Set<TicketColumn>(['number', 'created_at', 'customer_channel', 'customer_user_id']);
+const UPDATED_COLUMNS = COLUMN_NAMES.filter((name) => !FIXED_ON_UPDATE.has(name));
+
+/** The ticket's indexed columns, by column name. */
+function ticketColumns(ticket: Ticket): TicketColumns {
+  return Object.fromEntries(COLUMN_NAMES.map((name) => [name, TICKET_COLUMNS[name](ticket)])) as TicketColumns;
+}
+
+/** A ticket statement in the store's placeholder spelling, and its parameters in their order. */
+export interface TicketWrite<Extra> {
+  sql: string;
+  params(ticket: Ticket, extra: Extra): unknown[];
+}
+
+/** INSERT of a new ticket row; `extra` is its sequence number. */
+export function ticketInsert(placeholder: (index: number) => string): TicketWrite<number> {
+  const names = ['seq', ...COLUMN_NAMES];
   return {
-    number: ticket.number,
-    status: ticket.status,
-    severity: ticket.severity,
-    region: ticket.region,
-    queue: ticket.queue,
-    customer_channel: ticket.customer.channel,
-    customer_user_id: ticket.customer.userId,
-    created_at: isoInstant(ticket.createdAt, `ticket ${ticket.number} createdAt`),
-    updated_at: isoInstant(ticket.updatedAt, `ticket ${ticket.number} updatedAt`),
-    version: ticket.version,
-    body: jsonText(ticket),
+    sql: `INSERT INTO tickets (${names.join(', ')}) VALUES (${names.map((_, index) => placeholder(index + 1)).join(', ')})`,
+    params: (ticket, seq) => {
+      const columns = ticketColumns(ticket);
+      return [seq, ...COLUMN_NAMES.map((name) => columns[name])];
+    },
+  };
+}
+
+/** UPDATE of the changeable columns when the row is at `extra`, the expected version (0 rows: not found or changed). */
+export function ticketUpdate(placeholder: (index: number) => string): TicketWrite<number> {
+  const sets = UPDATED_COLUMNS.map((name, index) => `${name} = ${placeholder(index + 1)}`);
+  const where = `number = ${placeholder(UPDATED_COLUMNS.length + 1)} AND version = ${placeholder(UPDATED_COLUMNS.length + 2)}`;
+  return {
+    sql: `UPDATE tickets SET ${sets.join(', ')} WHERE ${where}`,
+    params: (ticket, expectedVersion) => {
+      const columns = ticketColumns(ticket);
+      return [...UPDATED_COLUMNS.map((name) => columns[name]), columns.number, expectedVersion];
+    },
   };
 }
 
@@ -68,11 +112,19 @@ export function jsonText(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** The keys once each, in one order: two filings taking the same keys then lock them in the same order. */
+/**
+ * The keys once each, in the caller's order: that order is the priority when the keys point at
+ * different earlier tickets (an activity key before a draft key).
+ */
 export function distinctKeys(keys: IdempotencyKey[]): IdempotencyKey[] {
   const byKey = new Map<string, IdempotencyKey>();
   for (const key of keys) if (!byKey.has(key.key)) byKey.set(key.key, key);
-  return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...byKey.values()];
+}
+
+/** The keys sorted: two filings recording the same keys then lock them in the same order (no deadlock). */
+export function inLockOrder(keys: IdempotencyKey[]): IdempotencyKey[] {
+  return [...keys].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** When a key stops holding; null: never. */
@@ -110,7 +162,7 @@ export function listQuery(filter: TicketFilter, placeholder: (index: number) => 
 }
 
 /** A listed row: its number, sequence, normalised creation time and body. */
-export interface ListedRow {
+interface ListedRow {
   number: string;
   seq: number;
   createdAt: string;
@@ -128,32 +180,57 @@ export function pageFromRows(rows: ListedRow[], limit: number): TicketPage {
 
 const OUTBOX_KINDS: ReadonlySet<string> = new Set<OutboxMessage['kind']>(['queue_card', 'webhook', 'customer_notice']);
 
-/** An outbox row as both stores read it, before it is checked. */
-export interface RawOutboxRow {
-  id: number;
-  ticketNumber: string;
+/**
+ * An outbox row as either store returns it. `target` and `payload` are JSON text in both:
+ * PostgreSQL casts its jsonb to text, because a jsonb string arrives from the driver as a bare
+ * string that could not be told apart from JSON text.
+ */
+export interface StoredOutboxRow {
+  /** a number in SQLite; bigint arrives from PostgreSQL as text */
+  id: number | string;
+  ticket_number: string;
   kind: string;
-  target: unknown;
-  payload: unknown;
+  target: string;
+  payload: string;
   attempts: number;
-  nextAttemptAt: string;
-  lastError: string | null;
+  /** ISO text in SQLite, a Date from PostgreSQL */
+  next_attempt_at: string | Date;
+  last_error: string | null;
 }
 
 /** Checks an outbox row read back. */
-export function outboxRowFrom(raw: RawOutboxRow): OutboxRow {
-  if (!OUTBOX_KINDS.has(raw.kind)) throw new Error(`outbox message ${raw.id} has an unknown kind "${raw.kind}"`);
+export function outboxRowFrom(stored: StoredOutboxRow): OutboxRow {
+  const id = Number(stored.id);
+  if (!OUTBOX_KINDS.has(stored.kind)) throw new Error(`outbox message ${id} has an unknown kind "${stored.kind}"`);
   const row: OutboxRow = {
-    id: raw.id,
-    ticketNumber: raw.ticketNumber,
-    kind: raw.kind as OutboxMessage['kind'],
-    target: raw.target,
-    payload: raw.payload,
-    attempts: raw.attempts,
-    nextAttemptAt: raw.nextAttemptAt,
+    id,
+    ticketNumber: stored.ticket_number,
+    kind: stored.kind as OutboxMessage['kind'],
+    target: JSON.parse(stored.target),
+    payload: JSON.parse(stored.payload),
+    attempts: stored.attempts,
+    nextAttemptAt: instantText(stored.next_attempt_at),
   };
-  if (raw.lastError !== null) row.lastError = raw.lastError;
+  if (stored.last_error !== null) row.lastError = stored.last_error;
   return row;
+}
+
+/** Claimed rows in id order: RETURNING promises no order, and the oldest message goes first. */
+export function outboxRowsFrom(stored: StoredOutboxRow[]): OutboxRow[] {
+  return stored.map(outboxRowFrom).sort((a, b) => a.id - b.id);
+}
+
+/** A queue channel as either store returns it (conversation: JSON text or jsonb's object; time: text or Date). */
+export function queueChannelFrom(stored: { queue: string; conversation: unknown; registered_at: string | Date }): QueueChannel {
+  return {
+    queue: stored.queue,
+    conversation: queueConversationFrom(stored.queue, stored.conversation),
+    registeredAt: instantText(stored.registered_at),
+  };
+}
+
+function instantText(value: string | Date): string {
+  return typeof value === 'string' ? value : value.toISOString();
 }
 
 /** Checks a queue channel's stored conversation reference. */

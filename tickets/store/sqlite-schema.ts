@@ -68,6 +68,12 @@ const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'outbox by ticket',
+    // claimOutbox asks, per due message, whether an older live message of the same ticket exists
+    sql: 'CREATE INDEX outbox_by_ticket ON outbox (ticket_number, id) WHERE dead = 0;',
+  },
 ];
 
 /**

@@ -7,12 +7,14 @@ import {
   jsonText,
   keyExpiry,
   listQuery,
-  outboxRowFrom,
+  outboxRowsFrom,
   pageFromRows,
+  queueChannelFrom,
   queueConversationFrom,
-  ticketColumns,
   ticketFromRow,
-  type RawOutboxRow,
+  ticketInsert,
+  ticketUpdate,
+  type StoredOutboxRow,
 } from './rows.js';
 import {
   TicketNotFoundError,
@@ -28,16 +30,8 @@ import {
   type TicketStore,
 } from './types.js';
 
-interface SqliteOutboxRow {
-  id: number;
-  ticket_number: string;
-  kind: string;
-  target: string;
-  payload: string;
-  attempts: number;
-  next_attempt_at: string;
-  last_error: string | null;
-}
+const insertTicket = ticketInsert(() => '?');
+const updateTicket = ticketUpdate(() => '?');
 
 /**
  * Tickets, their idempotency keys and outbox in SQLite. Every write runs in BEGIN IMMEDIATE:
@@ -52,16 +46,8 @@ export class SqliteTicketStore implements TicketStore {
       ticket: db.prepare('SELECT body FROM tickets WHERE number = ?').pluck(),
       version: db.prepare('SELECT version FROM tickets WHERE number = ?').pluck(),
       nextSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 FROM tickets').pluck(),
-      insertTicket: db.prepare(`
-        INSERT INTO tickets (number, seq, status, severity, region, queue, customer_channel, customer_user_id,
-                             created_at, updated_at, version, body)
-        VALUES (@number, @seq, @status, @severity, @region, @queue, @customer_channel, @customer_user_id,
-                @created_at, @updated_at, @version, @body)`),
-      updateTicket: db.prepare(`
-        UPDATE tickets SET status = @status, severity = @severity, region = @region, queue = @queue,
-          customer_channel = @customer_channel, customer_user_id = @customer_user_id, created_at = @created_at,
-          updated_at = @updated_at, version = @version, body = @body
-        WHERE number = @number AND version = @expected_version`),
+      insertTicket: db.prepare(insertTicket.sql),
+      updateTicket: db.prepare(updateTicket.sql),
       liveKeyOwner: db
         .prepare('SELECT ticket_number FROM idempotency_keys WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)')
         .pluck(),
@@ -72,13 +58,21 @@ export class SqliteTicketStore implements TicketStore {
       insertOutbox: db.prepare(
         'INSERT INTO outbox (ticket_number, kind, target, payload, next_attempt_at) VALUES (?, ?, ?, ?, ?)',
       ),
+      // Only the oldest live message of each ticket is claimable: the next one waits until it is
+      // completed, so a ticket's messages go out in order whichever process claims them. Dead
+      // messages do not hold the rest back (they are never sent; the later card shows the ticket anyway).
       claimOutbox: db.prepare(`
         UPDATE outbox SET attempts = attempts + 1, next_attempt_at = @lease_until
-        WHERE id IN (SELECT id FROM outbox WHERE dead = 0 AND next_attempt_at <= @now
-                     ORDER BY next_attempt_at, id LIMIT @limit)
-        RETURNING *`),
-      completeOutbox: db.prepare('DELETE FROM outbox WHERE id = ?'),
-      failOutbox: db.prepare('UPDATE outbox SET last_error = ?, next_attempt_at = ?, dead = ? WHERE id = ?'),
+        WHERE id IN (SELECT o.id FROM outbox o
+                     WHERE o.dead = 0 AND o.next_attempt_at <= @now
+                       AND NOT EXISTS (SELECT 1 FROM outbox o2
+                                       WHERE o2.ticket_number = o.ticket_number AND o2.id < o.id AND o2.dead = 0)
+                     ORDER BY o.next_attempt_at, o.id LIMIT @limit)
+        RETURNING id, ticket_number, kind, target, payload, attempts, next_attempt_at, last_error`),
+      // attempts is the lease's fencing token: a claim after the lease ran out bumped it, so a
+      // late call from the earlier holder matches nothing
+      completeOutbox: db.prepare('DELETE FROM outbox WHERE id = ? AND attempts = ?'),
+      failOutbox: db.prepare('UPDATE outbox SET last_error = ?, next_attempt_at = ?, dead = ? WHERE id = ? AND attempts = ?'),
       pendingOutbox: db.prepare('SELECT COUNT(*) FROM outbox WHERE dead = 0').pluck(),
       setQueueChannel: db.prepare(`
         INSERT INTO queue_channels (queue, conversation, registered_at) VALUES (?, ?, ?)
@@ -90,13 +84,14 @@ export class SqliteTicketStore implements TicketStore {
   async create(newTicket: NewTicket, keys: IdempotencyKey[], outbox: OutboxMessage[], now: Date): Promise<CreateTicketResult> {
     return this.immediately(() => {
       const distinct = distinctKeys(keys);
+      // in the caller's order: the first key that holds names the ticket
       for (const { key } of distinct) {
         const owner = this.statements.liveKeyOwner.get(key, now.toISOString()) as string | undefined;
         if (owner !== undefined) return { ticket: this.mustGet(owner), created: false };
       }
       const seq = this.statements.nextSeq.get() as number;
       const ticket = ticketSchema.parse({ ...newTicket, number: formatTicketNumber(seq), version: 1 });
-      this.statements.insertTicket.run({ ...ticketColumns(ticket), seq });
+      this.statements.insertTicket.run(...insertTicket.params(ticket, seq));
       for (const key of distinct) {
         this.statements.recordKey.run(key.key, ticket.number, keyExpiry(key, now)?.toISOString() ?? null);
       }
@@ -121,7 +116,7 @@ export class SqliteTicketStore implements TicketStore {
   async update(ticket: Ticket, expectedVersion: number, outbox: OutboxMessage[]): Promise<Ticket> {
     return this.immediately(() => {
       const next = ticketSchema.parse({ ...ticket, version: expectedVersion + 1 });
-      const result = this.statements.updateTicket.run({ ...ticketColumns(next), expected_version: expectedVersion });
+      const result = this.statements.updateTicket.run(...updateTicket.params(next, expectedVersion));
       if (result.changes === 0) {
         const actual = this.statements.version.get(next.number) as number | undefined;
         if (actual === undefined) throw new TicketNotFoundError(next.number);
@@ -137,17 +132,17 @@ export class SqliteTicketStore implements TicketStore {
     checkClaim(limit, leaseMs);
     const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
     const rows = this.immediately(
-      () => this.statements.claimOutbox.all({ now: now.toISOString(), lease_until: leaseUntil, limit }) as SqliteOutboxRow[],
+      () => this.statements.claimOutbox.all({ now: now.toISOString(), lease_until: leaseUntil, limit }) as StoredOutboxRow[],
     );
-    return rows.sort((a, b) => a.id - b.id).map(fromSqliteOutboxRow);
+    return outboxRowsFrom(rows);
   }
 
-  async completeOutbox(id: number): Promise<void> {
-    this.statements.completeOutbox.run(id);
+  async completeOutbox(id: number, attempts: number): Promise<boolean> {
+    return this.statements.completeOutbox.run(id, attempts).changes === 1;
   }
 
-  async failOutbox(id: number, error: string, nextAttemptAt: Date, dead: boolean): Promise<void> {
-    this.statements.failOutbox.run(error, nextAttemptAt.toISOString(), dead ? 1 : 0, id);
+  async failOutbox(id: number, attempts: number, error: string, nextAttemptAt: Date, dead: boolean): Promise<boolean> {
+    return this.statements.failOutbox.run(error, nextAttemptAt.toISOString(), dead ? 1 : 0, id, attempts).changes === 1;
   }
 
   async pendingOutboxCount(): Promise<number> {
@@ -161,12 +156,7 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   async queueChannels(): Promise<QueueChannel[]> {
-    const rows = this.statements.queueChannels.all() as { queue: string; conversation: string; registered_at: string }[];
-    return rows.map((row) => ({
-      queue: row.queue,
-      conversation: queueConversationFrom(row.queue, row.conversation),
-      registeredAt: row.registered_at,
-    }));
+    return (this.statements.queueChannels.all() as { queue: string; conversation: string; registered_at: string }[]).map(queueChannelFrom);
   }
 
   private mustGet(number: string): Ticket {
@@ -184,18 +174,4 @@ export class SqliteTicketStore implements TicketStore {
   private immediately<T>(work: () => T): T {
     return this.db.transaction(work).immediate();
   }
-}
-
-function fromSqliteOutboxRow(row: SqliteOutboxRow): OutboxRow {
-  const raw: RawOutboxRow = {
-    id: row.id,
-    ticketNumber: row.ticket_number,
-    kind: row.kind,
-    target: JSON.parse(row.target),
-    payload: JSON.parse(row.payload),
-    attempts: row.attempts,
-    nextAttemptAt: row.next_attempt_at,
-    lastError: row.last_error,
-  };
-  return outboxRowFrom(raw);
 }

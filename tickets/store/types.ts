@@ -9,7 +9,7 @@ import type { Ticket, TicketNumber, TicketConversationReference, Region, Severit
 export interface OutboxMessage {
   /** queue_card: post or refresh the agents' card; webhook: POST to an ITSM tool; customer_notice: tell the customer */
   kind: 'queue_card' | 'webhook' | 'customer_notice';
-  /** where it goes (a queue name, a webhook URL, a conversation reference), as the notifier understands it */
+  /** where it goes (`{queue}` for cards and webhooks, a conversation reference for notices), as the notifier understands it */
   target: unknown;
   /** what it carries, as the notifier understands it */
   payload: unknown;
@@ -82,7 +82,8 @@ export interface TicketStore {
   /**
    * Assigns the next number, stores the ticket (version 1) and its outbox messages in one
    * transaction. When any of the keys was recorded before (and has not expired) nothing is
-   * written and the earlier ticket comes back with `created: false`.
+   * written and the earlier ticket comes back with `created: false`; when live keys name
+   * different tickets, the first such key in `keys` decides (the caller lists them by priority).
    */
   create(ticket: NewTicket, keys: IdempotencyKey[], outbox: OutboxMessage[], now: Date): Promise<CreateTicketResult>;
   get(number: string): Promise<Ticket | undefined>;
@@ -95,12 +96,28 @@ export interface TicketStore {
    */
   update(ticket: Ticket, expectedVersion: number, outbox: OutboxMessage[]): Promise<Ticket>;
 
-  /** Due outbox messages (nextAttemptAt <= now), leased for `leaseMs` so that two processes never send one twice at once. */
+  /**
+   * Due outbox messages (nextAttemptAt <= now), leased for `leaseMs` so that two processes never
+   * send one twice at once. Each claim adds 1 to a row's `attempts`.
+   *
+   * Per-ticket order: only a ticket's oldest live (not dead) message is ever handed out; the next
+   * one becomes claimable once that one is completed. So a ticket's messages are sent in the
+   * order they were written, whichever process claims them, and a batch never holds two of one
+   * ticket. A dead message does not block the ones after it: it will never be sent, and waiting
+   * for it would stop the ticket's notifications for good (the later card shows the ticket as it is).
+   */
   claimOutbox(now: Date, limit: number, leaseMs: number): Promise<OutboxRow[]>;
-  /** Delivered: removed from the outbox. */
-  completeOutbox(id: number): Promise<void>;
-  /** Failed: tried again at `nextAttemptAt`; `dead` stops retrying (kept for inspection). */
-  failOutbox(id: number, error: string, nextAttemptAt: Date, dead: boolean): Promise<void>;
+  /**
+   * Delivered: removed from the outbox. `attempts` is the claimed row's, a fencing token: when
+   * the lease ran out and another claim took the row meanwhile, nothing happens and the answer is
+   * false (the other holder completes or fails it).
+   */
+  completeOutbox(id: number, attempts: number): Promise<boolean>;
+  /**
+   * Failed: tried again at `nextAttemptAt`; `dead` stops retrying (kept for inspection). Fenced
+   * by `attempts` like completeOutbox: false when the row was claimed again meanwhile.
+   */
+  failOutbox(id: number, attempts: number, error: string, nextAttemptAt: Date, dead: boolean): Promise<boolean>;
   /** Messages not yet delivered (for tests, health and the benchmark). */
   pendingOutboxCount(): Promise<number>;
 
