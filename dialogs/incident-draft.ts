@@ -2,7 +2,7 @@ import type { Category, Cloud, Customer, Evidence, RedactionCounts, Region, Scop
 import { mergeCounts, redact } from '../tickets/redaction/index.js';
 import { inferCategory } from '../tickets/triage/category.js';
 import { inferCloud } from '../tickets/triage/cloud.js';
-import { asksForTicket, describesProblem, isQuestion, problemStatement } from '../tickets/triage/problem.js';
+import { asksForTicket, isQuestion, problemStatement, statesProblem } from '../tickets/triage/problem.js';
 import { regionFromLocale } from '../tickets/triage/region.js';
 import { inferSeverity } from '../tickets/triage/severity.js';
 import type { IncidentKnowledge } from './ports.js';
@@ -59,9 +59,11 @@ export function incidentStart(text: string): IncidentStart {
 /** Everything the first message and the client's settings tell, before a single question. */
 export function startDraft(start: IncidentStart, knowledge: IncidentKnowledge, client: ClientHints): IncidentDraftState {
   const text = start.firstMessage;
-  const places = knowledge.placesIn(text);
   const draft: IncidentDraftState = { firstMessage: text, evidence: [], redactions: start.redactions };
 
+  // the knowledge base reads the same cloud words after spelling correction ("azrue"); the
+  // triage table adds the clouds it does not sell ("other")
+  const places = knowledge.placesIn(text);
   const cloud = places.clouds[0] ?? inferCloud(text);
   if (cloud) draft.cloud = cloud;
   const spokenRegion = places.regions[0];
@@ -69,7 +71,7 @@ export function startDraft(start: IncidentStart, knowledge: IncidentKnowledge, c
   if (spokenRegion) draft.regionGuess = { region: spokenRegion, from: 'text' };
   else if (clientRegion) draft.regionGuess = { region: clientRegion, from: 'client' };
   const severity = inferSeverity(text);
-  if (severity) draft.severity = severity.severity;
+  if (severity) draft.severity = severity;
   const category = inferCategory(text);
   if (category) draft.category = category;
 
@@ -85,7 +87,7 @@ export function startDraft(start: IncidentStart, knowledge: IncidentKnowledge, c
 function statementIn(text: string): string | null {
   const statement = problemStatement(text);
   if (!statement || isQuestion(statement)) return null;
-  if (describesProblem(text)) return statement;
+  if (statesProblem(statement)) return statement;
   return asksForTicket(text) && wordCount(statement) >= STATEMENT_MIN_WORDS ? statement : null;
 }
 

@@ -88,7 +88,7 @@ export function choiceValidator<T>(options: readonly ChoiceOption<T>[], fallback
 }
 
 export const readCloud = (text: string): Cloud | null => inferCloud(text);
-export const readSeverity = (text: string): Severity | null => inferSeverity(text)?.severity ?? null;
+export const readSeverity = (text: string): Severity | null => inferSeverity(text);
 export const readCategory = (text: string): Category | null => inferCategory(text);
 
 const YES = /^(?:y|yes|yep|yup|yeah|yea|sure|ok|okay|correct|right|that's right|affirmative|indeed|of course|please do|go ahead|do it|file it)\b/i;

@@ -1,3 +1,4 @@
+import { CLOUD_WORDS, cloudsNamed } from '../clouds.js';
 import { findPlaces, type PlaceName } from '../regions.js';
 import { conceptsOf, pairs, type Concept } from '../search.js';
 import { normalise, terms } from '../text.js';
@@ -30,20 +31,7 @@ export function analyseQuestion(raw: string, corrector: Corrector): Question {
     text,
     concepts: conceptsOf(text),
     pairs: pairs(terms(text)),
-    clouds: cloudsIn(text),
+    clouds: cloudsNamed(text, CLOUD_WORDS),
     places: findPlaces(text.replace(/\bus\b/g, ' ') + usCountry),
   };
-}
-
-const CLOUD_WORDS: [Cloud, RegExp][] = [
-  ['azure', /\bazure\b|\bmicrosoft\b/g],
-  ['aws', /\baws\b|\bamazon\b|\bec2\b|\bs3\b/g],
-];
-
-/** Clouds named, in the order of their first mention. */
-function cloudsIn(text: string): Cloud[] {
-  return CLOUD_WORDS.map(([cloud, pattern]) => ({ cloud, at: text.search(pattern) }))
-    .filter((c) => c.at >= 0)
-    .sort((a, b) => a.at - b.at)
-    .map((c) => c.cloud);
 }

@@ -243,6 +243,25 @@ describe('IncidentDialog transcripts', () => {
     expect(ticket!.evidence[0]).toMatchObject({ kind: 'request_body', content: '{"name": "web",\n  "size": 2,\n  "region": "eu"\n}' });
   });
 
+  it('reads the cloud in the first message as it reads a typed answer: Microsoft Teams is not Azure, MS cloud is', async () => {
+    await makeAdapter()
+      .send('From Microsoft Teams: box deployment failed in Frankfurt')
+      .assertReply(says("Let's file a ticket"))
+      .assertReply(says('Which cloud'))
+      .send('our MS cloud')
+      .assertReply(says("You're in EMEA, right?"))
+      .send('stop')
+      .assertReply('Cancelled, nothing was filed.')
+      .startTest();
+    await makeAdapter()
+      .send('Our MS cloud boxes fail to deploy in Frankfurt')
+      .assertReply(says("Let's file a ticket"))
+      .assertReply(says("You're in EMEA, right?"))
+      .send('stop')
+      .assertReply('Cancelled, nothing was filed.')
+      .startTest();
+  });
+
   it('refuses a binary attachment with a clear message and lets the customer skip', async () => {
     await makeAdapter()
       .send('box deployment failed in Frankfurt')

@@ -9,6 +9,7 @@ import {
   type DownloadPolicy,
   type DownloadResult,
 } from '../../tickets/evidence/download.js';
+import { vetUrl, type ResolveAll } from '../../tickets/evidence/vet-url.js';
 
 const LOG_LINE = '2024-05-01T10:00:00Z ERROR agent: could not reach the metadata service\n';
 
@@ -244,6 +245,35 @@ describe('refusing before any connection', () => {
 
   it('refuses text that is not a URL', async () => {
     expectFailure(await downloadAttachment('not a url', localPolicy()), 'bad_url');
+  });
+});
+
+describe('vetting a URL against what its name resolves to', () => {
+  // Answers for DNS, so a *.localhost name can resolve anywhere
+  const resolvingTo =
+    (...addresses: string[]): ResolveAll =>
+    async () =>
+      addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+  const vet = (url: string, resolve: ResolveAll, overrides: Partial<DownloadPolicy> = {}) =>
+    vetUrl(new URL(url), localPolicy(overrides), new AbortController().signal, resolve);
+
+  it('takes a *.localhost name in local mode when it resolves to loopback only', async () => {
+    expect(await vet('http://bot.localhost:3978/agent.log', resolvingTo('127.0.0.1', '::1'))).toMatchObject({ ok: true, host: 'bot.localhost' });
+  });
+
+  it.each([
+    ['a public address', ['93.184.216.34']],
+    ['a public address besides loopback', ['127.0.0.1', '93.184.216.34']],
+    ['a private address', ['10.0.0.5']],
+  ])('refuses a *.localhost name that resolves to %s', async (_what, addresses) => {
+    for (const url of ['http://evil.localhost/agent.log', 'https://evil.localhost/agent.log', 'https://localhost/agent.log']) {
+      expect(await vet(url, resolvingTo(...addresses))).toMatchObject({ ok: false, code: 'address_not_allowed', message: expect.stringContaining('localhost') });
+    }
+  });
+
+  it('still takes an allow-listed name that resolves to a public address', async () => {
+    const result = await vet('https://files.example.com/agent.log', resolvingTo('93.184.216.34'), { allowedHosts: ['files.example.com'] });
+    expect(result).toMatchObject({ ok: true, addresses: [{ address: '93.184.216.34', family: 4 }] });
   });
 });
 

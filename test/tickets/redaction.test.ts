@@ -124,6 +124,13 @@ const CASES: Case[] = [
     counts: { 'basic-credentials': 1 },
     kept: ['\\r\\nAuthorization: Basic [REDACTED:basic-credentials]\\r\\nAccept: */*\\r\\n'],
   },
+  {
+    name: 'an Authorization f-string in a Python dict of headers',
+    input: 'requests.get(url, headers={"Authorization": f"Bearer {tok}", "Accept": "application/json"})',
+    secrets: ['{tok}'],
+    counts: { 'bearer-token': 1 },
+    kept: ['{"Authorization": f"Bearer [REDACTED:bearer-token]", "Accept": "application/json"})'],
+  },
   // bearer-token
   { name: 'a bare Bearer token', input: `retrying with Bearer ${OPAQUE_TOKEN} now`, secrets: [OPAQUE_TOKEN], counts: { 'bearer-token': 1 }, kept: ['retrying with Bearer [REDACTED:bearer-token] now'] },
   { name: 'a bare Bearer JWT', input: `Bearer ${JWT}`, secrets: [JWT], counts: { jwt: 1 }, kept: ['Bearer [REDACTED:jwt]'] },
@@ -215,6 +222,28 @@ const CASES: Case[] = [
   { name: 'a postgres URL', input: 'DATABASE_URL=postgres://cam:pg-s3cret@db.example.com:5432/cam', secrets: ['pg-s3cret'], counts: { 'url-credentials': 1 }, kept: ['postgres://cam:[REDACTED:url-credentials]@db.example.com:5432/cam'] },
   { name: 'a password with an unencoded @', input: 'https://alice:p@ss@proxy.example.com:3128/', secrets: ['p@ss'], counts: { 'url-credentials': 1 }, kept: ['https://alice:[REDACTED:url-credentials]@proxy.example.com:3128/'] },
   { name: 'a Redis URL with no user', input: 'rediss://:redis-s3cret@cache.example.com:6380', secrets: ['redis-s3cret'], counts: { 'url-credentials': 1 }, kept: ['rediss://:[REDACTED:url-credentials]@cache.example.com'] },
+  // basic-credentials
+  {
+    name: 'curl -u user:password',
+    input: 'curl -u admin:hunter2 https://api.example.com/v1/boxes',
+    secrets: ['hunter2'],
+    counts: { 'basic-credentials': 1 },
+    kept: ['curl -u admin:[REDACTED:basic-credentials] https://api.example.com/v1/boxes'],
+  },
+  {
+    name: 'curl --user with a quoted password holding a blank',
+    input: `curl --user 'admin:hunter2 two' -X GET https://api.example.com`,
+    secrets: ['hunter2', 'two'],
+    counts: { 'basic-credentials': 1 },
+    kept: [`curl --user 'admin:[REDACTED:basic-credentials]' -X GET https://api.example.com`],
+  },
+  {
+    name: 'curl -U proxy credentials in double quotes',
+    input: 'curl -U "proxy:pr0xy-pass" https://api.example.com',
+    secrets: ['pr0xy-pass'],
+    counts: { 'basic-credentials': 1 },
+    kept: ['-U "proxy:[REDACTED:basic-credentials]" https://'],
+  },
   // token-param
   {
     name: 'tokens in a query string',
@@ -228,6 +257,13 @@ const CASES: Case[] = [
   { name: 'a form body that starts with the password', input: 'password=hunter2&username=alice', secrets: ['hunter2'], counts: { 'token-param': 1 }, kept: ['&username=alice'] },
   { name: 'a sig that is not a SAS signature', input: 'https://hooks.example.com/in?sig=abc123&id=7', secrets: ['abc123'], counts: { 'token-param': 1 }, kept: ['&id=7'] },
   { name: 'an AWS presigned URL', input: `https://b.s3.amazonaws.com/k?X-Amz-Credential=${AWS_ACCESS_KEY}%2F20240101&X-Amz-Signature=0123abcd4567`, secrets: [AWS_ACCESS_KEY, '0123abcd4567'], counts: { 'aws-access-key': 1, 'token-param': 1 } },
+  {
+    name: 'a SharePoint tempauth download token',
+    input: 'https://contoso.sharepoint.com/_layouts/15/download.aspx?UniqueId=1a2b&tempauth=v1.eyJzaXRlaWQiOiIxMjM0NTY3ODkwIn0&ApiVersion=2.0',
+    secrets: ['eyJzaXRlaWQiOiIxMjM0NTY3ODkwIn0'],
+    counts: { 'token-param': 1 },
+    kept: ['?UniqueId=1a2b&tempauth=[REDACTED:token-param]&ApiVersion=2.0'],
+  },
   // secret-field
   {
     name: 'passwords and keys in JSON',
@@ -236,11 +272,68 @@ const CASES: Case[] = [
     counts: { 'secret-field': 2 },
     kept: ['"username": "alice"', '"password": "[REDACTED:secret-field]"', '"region": "eu-west-1"'],
   },
+  { name: 'an unquoted value at the end of a JSON object', input: '{"clientSecret":null,"apiKey":k-123}', secrets: ['k-123'], counts: { 'secret-field': 1 }, kept: ['{"clientSecret":null,"apiKey":"[REDACTED:secret-field]"}'] },
   { name: 'a numeric password in JSON', input: '{"password": 123456, "port": 8080}', secrets: ['123456'], counts: { 'secret-field': 1 }, kept: ['"password": "[REDACTED:secret-field]"', '"port": 8080'] },
   { name: 'YAML fields', input: 'db:\n  user: cam\n  db_password: hunter2\n  session_token: "abc-def"\n', secrets: ['hunter2', 'abc-def'], counts: { 'secret-field': 2 }, kept: ['user: cam', 'db_password: [REDACTED:secret-field]'] },
   { name: 'an env file', input: 'MicrosoftAppId=1234\nMicrosoftAppPassword=app-pass-word\nPORT=3978', secrets: ['app-pass-word'], counts: { 'secret-field': 1 }, kept: ['MicrosoftAppId=1234\n', '\nPORT=3978'] },
   { name: 'an ini section', input: '[proxy]\nhost = proxy.local\npasswd = pr0xy-pass\n', secrets: ['pr0xy-pass'], counts: { 'secret-field': 1 }, kept: ['host = proxy.local'] },
-  { name: 'an API key header', input: 'X-Api-Key: 5f3c9a7e-1b2d\nOcp-Apim-Subscription-Key: 0a1b2c3d', secrets: ['5f3c9a7e-1b2d', '0a1b2c3d'], counts: { 'secret-field': 2 } },
+  {
+    name: 'an API key header',
+    input: 'X-Api-Key: 5f3c9a7e-1b2d\nOcp-Apim-Subscription-Key: 0a1b2c3d\nx-functions-key: fn-k3y-0123',
+    secrets: ['5f3c9a7e-1b2d', '0a1b2c3d', 'fn-k3y-0123'],
+    counts: { 'secret-field': 3 },
+    kept: ['X-Api-Key: [REDACTED:secret-field]\nOcp-Apim-Subscription-Key: [REDACTED:secret-field]\nx-functions-key: [REDACTED:secret-field]'],
+  },
+  {
+    name: 'an API key header in single quotes in a curl command',
+    input: `curl -X POST -H 'X-Api-Key: abc' -H 'Content-Type: application/json' https://example.com/boxes -d '{"name":"x"}'`,
+    secrets: ['abc'],
+    counts: { 'secret-field': 1 },
+    kept: [`curl -X POST -H 'X-Api-Key: [REDACTED:secret-field]' -H 'Content-Type: application/json' https://example.com/boxes -d '{"name":"x"}'`],
+  },
+  {
+    name: 'two secret headers in double quotes in a curl command',
+    input: 'curl -H "X-Api-Key: k-1, k-2" -H "Cookie: sid=1; theme=dark" https://example.com',
+    secrets: ['k-1', 'k-2', 'sid=1', 'theme=dark'],
+    counts: { 'secret-field': 2 },
+    kept: ['curl -H "X-Api-Key: [REDACTED:secret-field]" -H "Cookie: [REDACTED:secret-field]" https://example.com'],
+  },
+  {
+    name: 'unquoted values with commas, ampersands and apostrophes after a colon',
+    input: "Password: abc,def\npassword: my&pass\npassword: it's-me;ok",
+    secrets: ['abc', 'def', 'my', '&pass', "it's-me", 'ok'],
+    counts: { 'secret-field': 3 },
+    kept: ['Password: [REDACTED:secret-field]\npassword: [REDACTED:secret-field]\npassword: [REDACTED:secret-field]'],
+  },
+  {
+    name: 'secrets in a web.config',
+    input: '<appSettings>\n  <add key="ida:ClientSecret" value="web-c0nfig-secret" />\n  <add key="Region" value="eu-west-1" />\n</appSettings>\n<password>xml-p@ss</password>',
+    secrets: ['web-c0nfig-secret', 'xml-p@ss'],
+    counts: { 'secret-field': 2 },
+    kept: ['<add key="ida:ClientSecret" value="[REDACTED:secret-field]" />', '<add key="Region" value="eu-west-1" />', '<password>[REDACTED:secret-field]</password>'],
+  },
+  { name: 'a PASS variable', input: 'DB_HOST=db\nDB_PASS=pg-pass-0123\nBYPASS=all', secrets: ['pg-pass-0123'], counts: { 'secret-field': 1 }, kept: ['DB_PASS=[REDACTED:secret-field]', 'BYPASS=all'] },
+  {
+    name: 'secret command-line options',
+    input: "az sql server create --admin-user cam --admin-password 'S3cret pw' --name db\nmysql --password -h db\ntool --client-secret cl1ent-s3cret --verbose",
+    secrets: ['S3cret', 'cl1ent-s3cret'],
+    counts: { 'secret-field': 2 },
+    kept: ["--admin-password '[REDACTED:secret-field]' --name db", 'mysql --password -h db', 'tool --client-secret [REDACTED:secret-field] --verbose'],
+  },
+  {
+    name: 'an az login password',
+    input: 'az login -u alice@contoso.com -p Azur3-P@ss --tenant contoso\nmkdir -p /var/log/elasticbox',
+    secrets: ['Azur3-P@ss'],
+    counts: { 'secret-field': 1 },
+    kept: ['az login -u alice@contoso.com -p [REDACTED:secret-field] --tenant contoso', 'mkdir -p /var/log/elasticbox'],
+  },
+  {
+    name: 'a Python f-string under a secret key',
+    input: `{"password": f"{pw}-suffix", "user": 'bob'}`,
+    secrets: ['{pw}-suffix'],
+    counts: { 'secret-field': 1 },
+    kept: [`{"password": f"[REDACTED:secret-field]", "user": 'bob'}`],
+  },
   { name: 'key names with spaces', input: 'Storage Account Key: st0rage-key\nConnection String: Server=x', secrets: ['st0rage-key', 'Server=x'], counts: { 'secret-field': 2 } },
   { name: 'a client secret named in words', input: 'Azure client secret: hunter2-client', secrets: ['hunter2-client'], counts: { 'azure-client-secret': 1 } },
   { name: 'a Cookie header', input: 'Cookie: ASP.NET_SessionId=abc123; theme=dark', secrets: ['abc123', 'theme=dark'], counts: { 'secret-field': 1 }, kept: ['Cookie: [REDACTED:secret-field]'] },
@@ -402,7 +495,8 @@ describe('redact', () => {
 describe('redaction rules', () => {
   const TYPES = [
     'private-key', 'jwt', 'authorization', 'bearer-token', 'aws-access-key', 'aws-secret-key', 'azure-storage-key',
-    'azure-sas-signature', 'azure-client-secret', 'connection-string', 'url-credentials', 'token-param', 'secret-field',
+    'azure-sas-signature', 'azure-client-secret', 'connection-string', 'url-credentials', 'basic-credentials', 'token-param',
+    'secret-field',
   ];
 
   it('are global patterns of the documented types, with the generic secret-field rule last', () => {
@@ -419,6 +513,7 @@ describe('redaction rules', () => {
     ['x-api-key', true], ['API_KEY', true], ['apiKey', true], ['access_token', true], ['Authorization', true],
     ['Proxy-Authorization', true], ['set-cookie', true], ['ConnectionString', true], ['session-id', true],
     ['private_key', true], ['credentials', true], ['aws_secret_access_key', true], ['pwd', true],
+    ['DB_PASS', true], ['pass', true], ['x-functions-key', true], ['bypass', false], ['compass', false],
     ['username', false], ['region', false], ['token_type', false], ['tokenExpiry', false], ['passwordPolicy', false],
     ['max_tokens', false], ['secretName', false], ['keyName', false], ['key', false], ['author', false],
   ])('take %s for a secret name: %s', (name, expected) => {

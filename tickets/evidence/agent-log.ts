@@ -6,6 +6,8 @@
  * Everything is one pass over the lines, so a 10 MB log costs what reading it costs.
  */
 
+import { plural } from './wording.js';
+
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'FATAL';
 
 export interface LogError {
@@ -332,8 +334,4 @@ function pythonException(stack: readonly string[]): string | undefined {
 
 function truncate(line: string): string {
   return line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}…` : line;
-}
-
-function plural(count: number, noun: string, nouns = `${noun}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? noun : nouns}`;
 }

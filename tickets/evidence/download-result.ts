@@ -1,3 +1,5 @@
+import { describeSize } from './wording.js';
+
 /**
  * What fetching an attachment can end in, and the sentences the customer is shown when it
  * fails. Messages name at most the host: a URL's path and query may carry access tokens (a
@@ -35,15 +37,7 @@ export type DownloadResult =
 
 export type DownloadFailed = Extract<DownloadResult, { ok: false }>;
 
-export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 export const DEFAULT_MAX_REDIRECTS = 3;
-
-/** "10 MB", "512 KB", "300 bytes": the limit as a person would say it. */
-export function describeSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
-  if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KB`;
-  return `${bytes} bytes`;
-}
 
 function describeDuration(ms: number): string {
   return ms >= 1000 ? `${Number((ms / 1000).toFixed(1))} seconds` : `${ms} ms`;

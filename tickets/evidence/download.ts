@@ -9,15 +9,9 @@ import { vetUrl } from './vet-url.js';
  * connection is made, and the size and time spent are capped.
  */
 
-export { classifyAddress, isForbiddenAddress, type AddressKind } from './address-policy.js';
+export { isForbiddenAddress } from './address-policy.js';
 export { decodeDataUrl } from './data-url.js';
-export {
-  DEFAULT_MAX_BYTES,
-  DEFAULT_MAX_REDIRECTS,
-  type DownloadFailure,
-  type DownloadPolicy,
-  type DownloadResult,
-} from './download-result.js';
+export type { DownloadFailure, DownloadPolicy, DownloadResult } from './download-result.js';
 export { DEFAULT_ATTACHMENT_HOSTS, isAllowedHost } from './host-allowlist.js';
 
 function parseUrl(text: string, base?: URL): URL | null {

@@ -1,6 +1,7 @@
 /** Parsing a JSON body, and describing a parsed one in a finding. */
 
 import { locateSyntaxError, type JsonSyntaxError } from './json-error-location.js';
+import { plural } from './wording.js';
 
 const MAX_LISTED_KEYS = 10;
 
@@ -21,8 +22,4 @@ export function describeJsonBody(body: unknown): string {
   const keys = Object.keys(body);
   const listed = keys.slice(0, MAX_LISTED_KEYS).join(', ') + (keys.length > MAX_LISTED_KEYS ? ', …' : '');
   return `JSON body with ${plural(keys.length, 'field')}${keys.length > 0 ? ` (top-level keys: ${listed})` : ''}`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -8,7 +8,15 @@
 import { CURL_COMMAND, parseCurl } from './curl-command.js';
 import { describeJsonBody, parseJson } from './json-body.js';
 import type { JsonSyntaxError } from './json-error-location.js';
-import { headerValue, splitHeaders, type ApiRequestFormat, type RequestParts } from './request-parts.js';
+import {
+  firstNonBlankLine,
+  headerValue,
+  isJsonContentType,
+  looksLikeJson,
+  splitHeaders,
+  type ApiRequestFormat,
+  type RequestParts,
+} from './request-parts.js';
 
 export type { ApiRequestFormat } from './request-parts.js';
 export type { JsonSyntaxError } from './json-error-location.js';
@@ -54,14 +62,13 @@ export function parseApiRequest(text: string): ApiRequestParse {
   if (parts.bodyFile !== undefined) {
     findings.push(`Body read from the file ${parts.bodyFile}, which was not included`);
   } else if (bodyText.trim() !== '') {
-    const looksLikeJson = /^\s*[[{]/.test(bodyText) || /json/i.test(contentType ?? '');
-    if (looksLikeJson) {
+    if (looksLikeJson(bodyText, contentType)) {
       const parsed = parseJson(bodyText);
       if (!parsed.ok) return { ok: false, error: parsed.error };
       body = parsed.value;
       hasBody = true;
       findings.push(describeJsonBody(body));
-      if (parts.format !== 'json' && !/json/i.test(contentType ?? '')) {
+      if (parts.format !== 'json' && !isJsonContentType(contentType)) {
         findings.push(`JSON body sent without a JSON Content-Type (${contentType ?? 'no Content-Type header'})`);
       }
     } else if (parts.format === 'text') {
@@ -94,7 +101,7 @@ function splitRequest(text: string): RequestParts {
   if (CURL_COMMAND.test(trimmed)) return parseCurl(trimmed);
 
   const lines = text.split(/\r?\n/);
-  const first = lines.findIndex((line) => line.trim() !== '');
+  const first = firstNonBlankLine(lines);
   const requestLine = first >= 0 ? REQUEST_LINE.exec(lines[first]!.trim()) : null;
   if (requestLine) {
     const { headers, body } = splitHeaders(lines, first + 1);

@@ -50,3 +50,18 @@ export function headerValue(headers: Record<string, string>, name: string): stri
   const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
   return key === undefined ? undefined : headers[key];
 }
+
+/** Index of the first line with something on it, or -1: where a pasted request or response starts. */
+export function firstNonBlankLine(lines: readonly string[]): number {
+  return lines.findIndex((line) => line.trim() !== '');
+}
+
+/** Whether a Content-Type names JSON (application/json, application/problem+json, ...). */
+export function isJsonContentType(contentType: string | undefined): boolean {
+  return /json/i.test(contentType ?? '');
+}
+
+/** Whether a body is meant as JSON: it starts like JSON, or its Content-Type says so. */
+export function looksLikeJson(body: string, contentType: string | undefined): boolean {
+  return /^\s*[[{]/.test(body) || isJsonContentType(contentType);
+}

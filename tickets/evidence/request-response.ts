@@ -3,7 +3,7 @@
 import { STATUS_CODES } from 'node:http';
 
 import { describeJsonBody } from './json-body.js';
-import { headerValue, splitHeaders } from './request-parts.js';
+import { firstNonBlankLine, headerValue, looksLikeJson, splitHeaders } from './request-parts.js';
 
 export interface HttpResponseParse {
   status?: number;
@@ -22,7 +22,7 @@ const ERROR_FIELDS = new Set(['message', 'error', 'error_description', 'errors',
  */
 export function parseHttpResponse(text: string): HttpResponseParse {
   const lines = text.split(/\r?\n/);
-  const first = lines.findIndex((line) => line.trim() !== '');
+  const first = firstNonBlankLine(lines);
   // a status line is short; a long first line is body, and skipping it keeps the regexes cheap
   const firstLine = first >= 0 ? lines[first]!.trim() : '';
   const statusLine = firstLine.length <= MAX_STATUS_LINE_CHARS ? firstLine : '';
@@ -51,7 +51,7 @@ export function parseHttpResponse(text: string): HttpResponseParse {
   if (bodyText.trim() !== '') {
     hasBody = true;
     body = bodyText;
-    if (/^\s*[[{]/.test(bodyText) || /json/i.test(contentType ?? '')) {
+    if (looksLikeJson(bodyText, contentType)) {
       // a response that is not valid JSON is still worth quoting, so no error location here
       try {
         body = JSON.parse(bodyText) as unknown;
@@ -110,7 +110,8 @@ function statusFromBody(body: unknown): number | undefined {
 function describeTextBody(body: string): string {
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body);
   if (title) return title[1]!.trim();
-  return body.split(/\r?\n/).find((line) => line.trim() !== '')?.trim() ?? '';
+  const lines = body.split(/\r?\n/);
+  return lines[firstNonBlankLine(lines)]?.trim() ?? '';
 }
 
 function quote(text: string): string {

@@ -1,3 +1,6 @@
+import { AGENT_LOG_FILE_NAME } from './log-locations.js';
+import { describeSize } from './wording.js';
+
 /**
  * Turns an attachment's bytes into text, or says in plain words why it cannot be used. Support
  * needs text (logs, request bodies); screenshots and archives are common mistakes worth catching
@@ -10,12 +13,10 @@ export type EvidenceDecodeResult =
   | { ok: true; text: string }
   | { ok: false; reason: EvidenceDecodeFailureReason; message: string };
 
-const BYTES_PER_MB = 1024 * 1024;
-
 /** Above this share of control characters the "text" is really binary data that decoded by luck. */
 const MAX_CONTROL_SHARE = 0.1;
 
-const ASK_FOR_TEXT = 'please send the text log file elasticbox-agent.log, or paste the text into the chat.';
+const ASK_FOR_TEXT = `please send the text log file ${AGENT_LOG_FILE_NAME}, or paste the text into the chat.`;
 
 interface FileSignature {
   what: string;
@@ -46,7 +47,7 @@ export function decodeEvidenceBytes(bytes: Uint8Array, maxBytes: number): Eviden
       ok: false,
       reason: 'too_large',
       message:
-        `That file is ${formatMegabytes(bytes.length, Math.ceil)} MB, over the ${formatMegabytes(maxBytes, Math.round)} MB limit; ` +
+        `That file is ${describeSize(bytes.length, Math.ceil)}, over the ${describeSize(maxBytes)} limit; ` +
         'please send only the part of the log around the time of the problem, or paste those lines into the chat.',
     };
   }
@@ -101,13 +102,4 @@ function controlCharacterShare(text: string): number {
     if (isC0 || isDelOrC1) controls++;
   }
   return controls / text.length;
-}
-
-/**
- * "10", "2.5": one decimal at most, none when it is a whole number. The file's size is rounded up
- * so a file just over the limit never reads as the same size as the limit.
- */
-function formatMegabytes(bytes: number, round: (value: number) => number): string {
-  const tenths = round((bytes / BYTES_PER_MB) * 10) / 10;
-  return Number.isInteger(tenths) ? String(tenths) : tenths.toFixed(1);
 }

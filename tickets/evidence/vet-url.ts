@@ -26,7 +26,10 @@ function isLocalhostName(name: string): boolean {
   return lower === 'localhost' || lower.endsWith('.localhost');
 }
 
-function resolveAll(name: string, signal: AbortSignal): Promise<LookupAddress[]> {
+/** Resolves a name to every address it has; a parameter of vetUrl so tests can answer for DNS. */
+export type ResolveAll = (name: string, signal: AbortSignal) => Promise<LookupAddress[]>;
+
+const resolveAll: ResolveAll = (name, signal) => {
   // dns.lookup cannot be cancelled, so the deadline is raced against it instead.
   return new Promise((resolve, reject) => {
     const onAbort = (): void => reject(new Error('deadline passed while resolving'));
@@ -37,15 +40,21 @@ function resolveAll(name: string, signal: AbortSignal): Promise<LookupAddress[]>
       else resolve(addresses);
     });
   });
-}
+};
 
 /**
  * Checks `url` against every rule of `policy`, in the order that gives the most useful answer:
  * scheme, the address when the URL holds an IP literal, plain http (loopback only), the host
  * allowlist, and last the addresses the name resolves to, of which not a single one may be
- * forbidden. Loopback hosts skip the allowlist, and may use http, only when `allowLoopback`.
+ * forbidden. Loopback hosts skip the allowlist, and may use http, only when `allowLoopback`;
+ * a name let through that way (localhost, *.localhost) must resolve to loopback addresses only.
  */
-export async function vetUrl(url: URL, policy: DownloadPolicy, signal: AbortSignal): Promise<VettedUrl | DownloadFailed> {
+export async function vetUrl(
+  url: URL,
+  policy: DownloadPolicy,
+  signal: AbortSignal,
+  resolve: ResolveAll = resolveAll,
+): Promise<VettedUrl | DownloadFailed> {
   const host = url.hostname;
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return failures.scheme(url.protocol.replace(/:$/, ''));
   // A bracketed IPv6 literal is resolved and checked without its brackets.
@@ -53,19 +62,23 @@ export async function vetUrl(url: URL, policy: DownloadPolicy, signal: AbortSign
   const literalFamily = isIP(name);
   if (literalFamily !== 0 && isForbiddenAddress(name, policy.allowLoopback)) return failures.address(host);
 
-  const loopbackHost =
-    policy.allowLoopback && (literalFamily !== 0 ? classifyAddress(name) === 'loopback' : isLocalhostName(name));
+  const loopbackName = policy.allowLoopback && literalFamily === 0 && isLocalhostName(name);
+  const loopbackHost = loopbackName || (policy.allowLoopback && literalFamily !== 0 && classifyAddress(name) === 'loopback');
   if (url.protocol === 'http:' && !loopbackHost) return failures.scheme('plain http');
   if (!loopbackHost && !isAllowedHost(name, policy.allowedHosts)) return failures.host(host);
   if (literalFamily !== 0) return { ok: true, url, host, addresses: [{ address: name, family: literalFamily }] };
 
   let addresses: LookupAddress[];
   try {
-    addresses = await resolveAll(name, signal);
+    addresses = await resolve(name, signal);
   } catch {
     return signal.aborted ? failures.timeout(host, policy.timeoutMs) : failures.network(host);
   }
   if (addresses.length === 0) return failures.network(host);
   if (addresses.some((entry) => isForbiddenAddress(entry.address, policy.allowLoopback))) return failures.address(host);
+  // A *.localhost name skipped the allowlist (and may use http) for naming this machine, so it
+  // must resolve to this machine only: a DNS server answering a public address for it would
+  // otherwise open an unlisted host.
+  if (loopbackName && addresses.some((entry) => classifyAddress(entry.address) !== 'loopback')) return failures.address(host);
   return { ok: true, url, host, addresses };
 }

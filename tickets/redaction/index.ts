@@ -1,3 +1,3 @@
 export { redact, redactDeep, mergeCounts, describeRedactions } from './redact.js';
 export type { RedactedText, Redacted } from './redact.js';
-export { looksLikeSecretKey, redactionMarker } from './rules.js';
+export { looksLikeSecretKey } from './secret-names.js';

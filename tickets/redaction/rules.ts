@@ -30,129 +30,20 @@ export interface RuleMatch {
   readonly marker: string;
 }
 
-export const MARKER_PREFIX = '[REDACTED:';
+import { redactCredentials } from './credentials.js';
+import { fieldPattern, quoteUnlessClosing, redactFieldValue } from './field.js';
+import { NAME_START, SECRET_NAME_ENDING } from './secret-names.js';
 
-/** The text that stands in for a secret of the given type. */
-export function redactionMarker(type: string): string {
-  return `${MARKER_PREFIX}${type}]`;
-}
-
-// Ends of key names that mark the value as secret. Only the end counts, so `db_password` and
-// `x-api-key` are secret while `passwordPolicy`, `token_type` and `max_tokens` are not.
-const SECRET_NAME_ENDINGS = [
-  'password', 'passwd', 'pwd', 'passphrase', 'secret', 'token',
-  'api key', 'client secret', 'connection string', 'authorization', 'private key',
-  'credential', 'credentials', 'access key', 'secret key', 'account key', 'subscription key',
-  'master key', 'session id', 'sessid', 'cookie', 'cookies',
-] as const;
-
-const NAME_SEPARATORS = /[\s_.-]+/g;
-const NORMALIZED_ENDINGS = SECRET_NAME_ENDINGS.map((ending) => ending.replace(NAME_SEPARATORS, ''));
-
-/** Whether a field, header or parameter with this name holds a secret (`clientSecret`, `X-Api-Key`, `DB_PASSWORD`). */
-export function looksLikeSecretKey(name: string): boolean {
-  const normalized = name.toLowerCase().replace(NAME_SEPARATORS, '');
-  return NORMALIZED_ENDINGS.some((ending) => normalized.endsWith(ending));
-}
-
-// The same endings inside a pattern (`api[ _.-]?key`), case-insensitive through the flags
-const SECRET_NAME_ENDING = `(?:${SECRET_NAME_ENDINGS.map((ending) => ending.split(' ').join('[ _.-]?')).join('|')})`;
-
-// A name starts where a word does, or right after a newline or tab written out as `\n` in a
-// logged string (`...\r\nAuthorization: ...`). Starting nowhere else keeps the patterns linear.
-const NAME_START = String.raw`(?:(?<![\w.-])|(?<=\\[nrt]))`;
 // Key-value separators of JSON, YAML, ini and env files, and Ruby or PHP hashes
 const KEY_SEPARATOR = String.raw`[ \t]*(?::|=>?)[ \t]*`;
-const DOUBLE_QUOTED = String.raw`"(?:[^"\\\r\n]|\\.)*"`;
-const SINGLE_QUOTED = String.raw`'(?:[^'\\\r\n]|\\.)*'`;
-// JSON escaped inside another JSON string, as request bodies appear in logs: `\"...\"`
-const ESCAPED_QUOTED = String.raw`\\"(?:[^"\\\r\n]|\\\\)*\\"`;
-// Followed by a letter or a dot, digits start an unquoted word rather than a JSON number
-const NUMBER = String.raw`-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w.])`;
-// An Azure Resource Manager parameter, `"adminPassword": { "value": "..." }`: deployment bodies
-// hold their passwords one object down.
-const ARM_PARAMETER = String.raw`\{\s*"value"\s*:\s*${DOUBLE_QUOTED}`;
-// An array of strings, `"set-cookie": ["a=1", "b=2"]`: every string in it goes
-const STRING_ARRAY = String.raw`\[\s*(?:${DOUBLE_QUOTED}|${SINGLE_QUOTED})(?:\s*,\s*(?:${DOUBLE_QUOTED}|${SINGLE_QUOTED}))*\s*\]`;
-// An unquoted value runs to the end of the line, `&`, `;` or `,`, less trailing blanks. A double
-// quote or a backslash ends it too, so redacting inside a JSON string never eats the string's
-// closing quote (the price: a password with a backslash keeps what follows it). It never
-// starts with `[` or `{`, so neither a marker nor a JSON object is taken for a value.
-const BARE_VALUE = String.raw`[^\s"'&;,\\\[{](?:[^\r\n"&;,\\]*[^\s"&;,\\])?`;
-const FIELD_VALUE = [DOUBLE_QUOTED, SINGLE_QUOTED, ESCAPED_QUOTED, NUMBER, ARM_PARAMETER, STRING_ARRAY, BARE_VALUE].join('|');
-
-// HTTP authorization schemes whose credentials get a marker of their own
-const SCHEME_TYPES: Readonly<Record<string, string>> = {
-  bearer: 'bearer-token',
-  basic: 'basic-credentials',
-};
-const SCHEME_AND_CREDENTIALS = /^([A-Za-z][\w.-]*)([ \t]+)(\S.*)$/;
-const TOKEN68 = /^[\w.~+/-]+=*/;
-
-// The scheme word stays, so a reader still knows it was Bearer or Basic. Bearer and Basic
-// credentials are one token and what follows it stays; other schemes (Digest, AWS4-HMAC-SHA256,
-// SharedKey) carry parameter lists and lose everything after the scheme.
-function redactCredentials(value: string): string {
-  const credentials = value.trimEnd();
-  const trailing = value.slice(credentials.length);
-  if (credentials === '' || credentials.includes(MARKER_PREFIX)) return value;
-  const parts = SCHEME_AND_CREDENTIALS.exec(credentials);
-  if (!parts) {
-    return (SCHEME_TYPES[credentials.toLowerCase()] ? credentials : redactionMarker('authorization')) + trailing;
-  }
-  const [, scheme = '', gap = '', rest = ''] = parts;
-  const schemeType = SCHEME_TYPES[scheme.toLowerCase()];
-  if (!schemeType) return `${scheme}${gap}${redactionMarker('authorization')}${trailing}`;
-  const token = TOKEN68.exec(rest)?.[0];
-  if (!token) return `${scheme}${gap}${redactionMarker(schemeType)}${trailing}`;
-  return `${scheme}${gap}${redactionMarker(schemeType)}${rest.slice(token.length)}${trailing}`;
-}
-
-// A header quoted on a command line (`-H 'Authorization: ...'`) ends at its closing quote, not
-// at the end of the line, or the URL after it would go too.
-function splitAtClosingQuote(value: string, quote: string): [inside: string, after: string] {
-  for (let index = 0; index < value.length; index += 1) {
-    if (value[index] === '\\') index += 1;
-    else if (value[index] === quote) return [value.slice(0, index), value.slice(index)];
-  }
-  return [value, ''];
-}
-
-// `name: value` in any of the formats above: the name in `keep`, the value in `secret`.
-function fieldPattern(name: string): RegExp {
-  return new RegExp(
-    String.raw`(?<keep>(?<keyQuote>(?:\\?["'])?)${NAME_START}${name}\k<keyQuote>${KEY_SEPARATOR})(?<secret>${FIELD_VALUE})`,
-    'gi',
-  );
-}
-
-const NOT_A_SECRET = /^(?:|null|true|false|none|undefined)$/i;
-const ARRAY_ELEMENT = new RegExp(`${DOUBLE_QUOTED}|${SINGLE_QUOTED}`, 'g');
-
-// The value's quoting stays, so a JSON body stays valid JSON: a string keeps its quotes and a
-// number under a quoted key becomes a quoted marker. Empty values and literals such as null
-// hide nothing and are left alone.
-function redactFieldValue({ text, groups, marker }: RuleMatch): string {
-  const keep = groups.keep ?? '';
-  const value = groups.secret ?? '';
-  if (value.startsWith('[')) {
-    return keep + value.replace(ARRAY_ELEMENT, (element) => {
-      const quote = element.charAt(0);
-      return NOT_A_SECRET.test(element.slice(1, -1)) ? element : `${quote}${marker}${quote}`;
-    });
-  }
-  if (value.startsWith('{')) {
-    const stringStart = value.indexOf('"', value.indexOf(':')) + 1;
-    if (NOT_A_SECRET.test(value.slice(stringStart, -1))) return text;
-    return `${keep}${value.slice(0, stringStart)}${marker}"`;
-  }
-  const quote = value.startsWith('\\"') ? '\\"' : /^["']/.test(value) ? value.charAt(0) : '';
-  const unquoted = quote ? value.slice(quote.length, value.length - quote.length) : value;
-  if (NOT_A_SECRET.test(unquoted)) return text;
-  const keyQuote = groups.keyQuote ?? '';
-  const valueQuote = quote || keyQuote;
-  return `${keep}${valueQuote}${marker}${valueQuote}`;
-}
+// A header's value: to the end of the line (a `\r\n` written out ends it too), or to the closing
+// quote when the header opened with one (`-H 'Authorization: ...'`), or the URL after it would go.
+const HEADER_VALUE = String.raw`(?:[^\r\n"'\\]|\\[^rn\r\n]|${quoteUnlessClosing('"')}|${quoteUnlessClosing("'")})*`;
+// A command-line argument: to the next blank, or to the closing quote when it opened with one
+const ARGUMENT = String.raw`(?:[^\s"'\\]|\\\S|(?!\k<open>)[ \t"'])+`;
+// Blanks between arguments, a line continuation included, and an argument: never the same text
+const ARGUMENT_GAP = String.raw`(?:[ \t]|\\\r?\n)+`;
+const BARE_ARGUMENT = String.raw`(?:[^\s\\]|\\(?!\r?\n))+`;
 
 /** The rules in the order they run. Types named here are the markers' and the counts' names. */
 export const REDACTION_RULES: readonly RedactionRule[] = [
@@ -167,10 +58,10 @@ export const REDACTION_RULES: readonly RedactionRule[] = [
     ),
   },
   {
-    // "Authorization": "Bearer ..." in JSON or a Python dict of headers
+    // "Authorization": "Bearer ..." in JSON or a Python dict of headers, f-strings included
     type: 'authorization',
     pattern: new RegExp(
-      String.raw`(?<keep>(?<q>["'])(?:Proxy-)?Authorization\k<q>[ \t]*:[ \t]*\k<q>)(?<value>(?:(?!\k<q>)[^\\\r\n]|\\.)*)(?<tail>\k<q>)`,
+      String.raw`(?<keep>(?<q>["'])(?:Proxy-)?Authorization\k<q>[ \t]*:[ \t]*(?:[bfru]{1,2})?\k<q>)(?<value>(?:(?!\k<q>)[^\\\r\n]|\\.)*)(?<tail>\k<q>)`,
       'gi',
     ),
     replace: ({ groups }) => `${groups.keep ?? ''}${redactCredentials(groups.value ?? '')}${groups.tail ?? ''}`,
@@ -178,24 +69,15 @@ export const REDACTION_RULES: readonly RedactionRule[] = [
   {
     // An HTTP header line, a curl -H argument or a logged request (`\r\n` written out)
     type: 'authorization',
-    pattern: new RegExp(
-      String.raw`(?<keep>(?<open>["']?)${NAME_START}(?:Proxy-)?Authorization[ \t]*:[ \t]*)(?<value>(?:(?!\\[rn])[^\r\n])*)`,
-      'gi',
-    ),
-    replace: ({ groups }) => {
-      const open = groups.open ?? '';
-      const [inside, after] = open ? splitAtClosingQuote(groups.value ?? '', open) : [groups.value ?? '', ''];
-      return `${groups.keep ?? ''}${redactCredentials(inside)}${after}`;
-    },
+    pattern: new RegExp(String.raw`(?<keep>(?<open>["']?)${NAME_START}(?:Proxy-)?Authorization[ \t]*:[ \t]*)(?<value>${HEADER_VALUE})`, 'gi'),
+    replace: ({ groups }) => `${groups.keep ?? ''}${redactCredentials(groups.value ?? '')}`,
   },
   {
     // Every cookie in a Cookie or Set-Cookie header: session cookies have all sorts of names.
     // Before the JWT rule, or a JWT cookie would leave its neighbours in plain view.
     type: 'secret-field',
-    pattern: new RegExp(
-      String.raw`(?<keep>${NAME_START}(?:Set-)?Cookie[ \t]*:[ \t]*)(?<secret>(?:(?!\\[rn])[^\r\n"'])*[^\s"'\\])`,
-      'gi',
-    ),
+    pattern: fieldPattern('(?:Set-)?Cookie'),
+    replace: redactFieldValue,
   },
   {
     type: 'jwt',
@@ -257,6 +139,50 @@ export const REDACTION_RULES: readonly RedactionRule[] = [
     pattern: /(?<keep>(?<![\w+.-])[a-z][\w+.-]{0,30}:\/\/[^\s:/@?#"'<>]*:)(?<secret>[^\s/?#"'<>]+)(?=@)/gi,
   },
   {
+    // curl -u user:password, --user 'user:password', -U for a proxy: the user stays. Not
+    // docker's -u 1000:1000, a user and a group id.
+    type: 'basic-credentials',
+    pattern: new RegExp(
+      String.raw`(?<keep>(?<![\w-])(?:-[uU]|--(?:proxy-)?user)(?:[ \t]+|=)?(?<open>["']?)(?!\d+:\d+(?![^\s"']))[^\s:"'\\]*:)(?<secret>${ARGUMENT})`,
+      'g',
+    ),
+  },
+  {
+    // --password, --client-secret, --api-key ... on a command line; a value starting with "-" is
+    // the next option, the flag having been a switch (`mysql --password -h db`)
+    type: 'secret-field',
+    pattern: new RegExp(
+      String.raw`(?<keep>(?<![\w-])--[\w-]*?${SECRET_NAME_ENDING}(?:[ \t]+|=)(?<open>["']?))(?<secret>(?:(?<=["'])|(?!-))${ARGUMENT})`,
+      'gi',
+    ),
+  },
+  {
+    // az login -u <user> -p <password>: -p is a password only there (mkdir -p, ssh -p 22). Up to
+    // a dozen arguments before it, as az login has few: an unbounded scan would be quadratic.
+    type: 'secret-field',
+    pattern: new RegExp(
+      String.raw`(?<keep>\baz${ARGUMENT_GAP}login(?:${ARGUMENT_GAP}(?!-p\b)${BARE_ARGUMENT}){0,12}?${ARGUMENT_GAP}-p[ \t]+(?<open>["']?))(?<secret>${ARGUMENT})`,
+      'g',
+    ),
+  },
+  {
+    // A web.config or app.config setting, <add key="ClientSecret" value="..." />; with no
+    // closing quote the value runs to the end of the line
+    type: 'secret-field',
+    pattern: new RegExp(
+      String.raw`(?<keep><add\s+key\s*=\s*(?<q>["'])[\w.:-]*?${SECRET_NAME_ENDING}\k<q>\s+value\s*=\s*(?<open>["']))(?<secret>(?:(?!\k<open>)[^\r\n])+)`,
+      'gi',
+    ),
+  },
+  {
+    // An XML element, <password>...</password>, <ClientSecret>...</ClientSecret>
+    type: 'secret-field',
+    pattern: new RegExp(
+      String.raw`(?<keep><(?<tag>[\w.:-]*?${SECRET_NAME_ENDING})(?:[ \t][^<>\r\n]*)?>)(?<secret>[^<\r\n]+)(?<tail></\k<tag>>)`,
+      'gi',
+    ),
+  },
+  {
     // Password=...; in ADO.NET, ODBC, JDBC and Service Bus connection strings. A ";" on either
     // side tells a connection string from a form body or an env file, which later rules handle.
     type: 'connection-string',
@@ -265,10 +191,11 @@ export const REDACTION_RULES: readonly RedactionRule[] = [
       groups.lead || groups.tail ? `${groups.keep ?? ''}${marker}${groups.tail ?? ''}` : text,
   },
   {
-    // Query parameters and form fields; a form body's first field counts when a "&" follows it
+    // Query parameters and form fields; a form body's first field counts when a "&" follows it.
+    // tempauth is SharePoint's download token.
     type: 'token-param',
     pattern: new RegExp(
-      String.raw`(?<keep>(?:[?&]|&amp;|^(?=[\w.-]+=[^&\s]*&))(?:access_token|id_token|refresh_token|token|api_key|api-key|apikey|key|code|signature|sig|secret|password|passwd|pwd|subscription-key|x-amz-signature|x-amz-security-token)=)(?<secret>[^&#\s"'<>]+)`,
+      String.raw`(?<keep>(?:[?&]|&amp;|^(?=[\w.-]+=[^&\s]*&))(?:access_token|id_token|refresh_token|token|tempauth|api_key|api-key|apikey|key|code|signature|sig|secret|password|passwd|pwd|pass|subscription-key|x-amz-signature|x-amz-security-token)=)(?<secret>[^&#\s"'<>]+)`,
       'gim',
     ),
   },

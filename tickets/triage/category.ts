@@ -1,4 +1,7 @@
+import { normalise } from '../../knowledge/text.js';
+import { AGENT_LOG_FILE_NAME } from '../evidence/log-locations.js';
 import type { Category } from '../model.js';
+import { RETURNS_ERROR_STATUS } from './failure-words.js';
 
 /**
  * What kind of problem the words describe, so the dialog asks for the right evidence (a
@@ -10,15 +13,20 @@ interface CategorySignal {
   pattern: RegExp;
 }
 
+const AGENT_LOG = AGENT_LOG_FILE_NAME.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 // API first: "the deployment API returns 500" is an API call, not a box error
 const SIGNALS: readonly CategorySignal[] = [
   {
     category: 'api_call',
-    pattern: /\bapi\b|\bendpoint\b|\brest call\b|\brequest\b|\breturns? (?:an? )?(?:http )?(?:status )?[45]\d\d\b|\bhttp (?:status|error|code)\b|\bstatus code\b|\bcurl\b|\bjson (?:body|payload)\b|\bpayload\b/i,
+    pattern: new RegExp(
+      String.raw`\bapi\b|\bendpoint\b|\brest call\b|\brequest\b|\b${RETURNS_ERROR_STATUS}\b|\bhttp (?:status|error|code)\b|\bstatus code\b|\bcurl\b|\bjson (?:body|payload)\b|\bpayload\b`,
+      'i',
+    ),
   },
   {
     category: 'box_error',
-    pattern: /\bbox(?:es)?\b|\bdeploy(?:ment|ments|ing|ed)?\b|\binstances?\b|\bagent\b|\belasticbox-agent\.log\b|\bprovision(?:ing|ed)?\b/i,
+    pattern: new RegExp(String.raw`\bbox(?:es)?\b|\bdeploy(?:ment|ments|ing|ed)?\b|\binstances?\b|\bagent\b|\b${AGENT_LOG}\b|\bprovision(?:ing|ed)?\b`, 'i'),
   },
   {
     category: 'billing',
@@ -32,5 +40,7 @@ const SIGNALS: readonly CategorySignal[] = [
 
 /** The category the words point to, or null. */
 export function inferCategory(text: string): Category | null {
-  return SIGNALS.find((signal) => signal.pattern.test(text))?.category ?? null;
+  // normalised like the other triage readers, so curly quotes and contractions read the same
+  const normalised = normalise(text);
+  return SIGNALS.find((signal) => signal.pattern.test(normalised))?.category ?? null;
 }

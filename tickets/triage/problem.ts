@@ -1,3 +1,6 @@
+import { normalise } from '../../knowledge/text.js';
+import { FAILURE_WORDS, wordsPattern } from './failure-words.js';
+
 /**
  * Whether a message describes a problem (a statement of something broken) or asks a question,
  * and the problem without the customer's request to file it. The router sends described
@@ -8,7 +11,7 @@ const TICKET_WORDS = String.raw`(?:a |an |the )?(?:new )?(?:critical |urgent |hi
 
 /** "I need to open a critical ticket", "please raise an incident": a request to file, anywhere in the text. */
 const REQUEST_ANYWHERE = new RegExp(
-  String.raw`\b(?:(?:i|we)(?: really| urgently)? (?:need|want|would like|'d like|have) to|(?:can|could) you(?: please)?|please) (?:open|file|raise|create|log|submit) ${TICKET_WORDS}`,
+  String.raw`\b(?:(?:i|we)(?: really| urgently)? (?:need|want|would like|[’']d like|have) to|(?:can|could) you(?: please)?|please) (?:open|file|raise|create|log|submit) ${TICKET_WORDS}`,
   'i',
 );
 
@@ -18,39 +21,47 @@ const REQUEST_AT_START = new RegExp(
   'i',
 );
 
-const QUESTION_START = /^(?:is|are|was|were|does|do|did|can|could|will|would|shall|should|may|how|what|what's|whats|who|whom|whose|where|when|which|why)\s/i;
+// on normalised text, where "what's" is already "what is". knowledge/knowledge-base.ts keeps a
+// shorter list of its own for splitting a message into questions.
+const QUESTION_START = /^(?:is|are|was|were|does|do|did|can|could|will|would|shall|should|may|how|what|who|whom|whose|where|when|which|why)\s/i;
 
-const PROBLEM_WORDS =
-  /\b(?:down|outage|fail(?:s|ed|ing|ure|ures)?|errors?|broken|not working|does(?:n't| not) work|stopped working|returns? (?:an? )?(?:http )?(?:status )?[45]\d\d|crash(?:es|ed|ing)?|can't|cannot|can not|unable to|tim(?:es|ed|ing) out|timeout|stuck|degraded|denied|lost|missing|hangs?|unreachable|slow)\b/i;
+// a failure, or an outage or slowness that severity reads as more than a failure
+const PROBLEM_WORDS = wordsPattern([
+  ...FAILURE_WORDS,
+  'down', 'outage', 'degraded', 'denied', 'lost', 'missing', 'hangs?', 'unreachable', 'slow',
+]);
 
 /** "the outage hotline for Asia Pacific": asking how to reach support, which the knowledge base answers. */
 const ASKS_FOR_CONTACT = /\b(?:hotline|phone|telephone|e-?mail address|contact (?:details|number|info|information)|number to (?:call|dial))\b/i;
 
 /**
  * "I can't see the migrate option", "I cannot find the setting": looking for something in the
- * product is a how-to question, not a report of something broken.
+ * product is a how-to question, not a report of something broken. On normalised text, so no
+ * contracted forms.
  */
-const LOOKING_FOR = /\b(?:can't|cannot|can not|unable to|don't|do not|doesn't|does not)\s+(?:see|find|locate|get to|figure out)\b/gi;
+const LOOKING_FOR = /\b(?:cannot|can not|unable to|do not|does not)\s+(?:see|find|locate|get to|figure out)\b/gi;
 
 /** True when the customer asks to file a ticket or talk to a person, in so many words. */
 export function asksForTicket(text: string): boolean {
-  return REQUEST_AT_START.test(text.trim()) || REQUEST_ANYWHERE.test(text);
+  const normalised = normalise(text);
+  return REQUEST_AT_START.test(normalised.trim()) || REQUEST_ANYWHERE.test(normalised);
 }
 
 /** True when the message is worded as a question: it asks something rather than reports it. */
 export function isQuestion(text: string): boolean {
-  const trimmed = text.trim();
+  const trimmed = normalise(text).trim();
   return trimmed.endsWith('?') || QUESTION_START.test(trimmed);
 }
 
+// every request in the text, for removing them (replace starts a global pattern from 0 each time)
+const REQUESTS_ANYWHERE = new RegExp(REQUEST_ANYWHERE.source, 'gi');
+
 /** The message without the request to file it: "VMs are all down, I need to open a ticket" → "VMs are all down". */
 export function problemStatement(text: string): string {
-  const global = new RegExp(REQUEST_ANYWHERE.source, 'gi');
-  const atStart = new RegExp(REQUEST_AT_START.source, 'i');
   return text
-    .replace(global, ' ')
+    .replace(REQUESTS_ANYWHERE, ' ')
     .trim()
-    .replace(atStart, ' ')
+    .replace(REQUEST_AT_START, ' ')
     .replace(/\s+/g, ' ')
     .replace(/^[\s,.;:!-]*(?:(?:and|so|but|because|as)\b)?[\s,.;:!-]*/i, '')
     .replace(/[\s,;:-]*(?:\b(?:and|so|but)\s*)?[\s,.;:!-]*$/i, '')
@@ -59,7 +70,13 @@ export function problemStatement(text: string): string {
 
 /** True when the message reports something broken ("box deployment failed"), as a statement, not a question. */
 export function describesProblem(text: string): boolean {
-  const statement = problemStatement(text);
-  if (statement.length === 0 || isQuestion(statement) || ASKS_FOR_CONTACT.test(statement)) return false;
-  return PROBLEM_WORDS.test(statement.replace(LOOKING_FOR, ' '));
+  return statesProblem(problemStatement(text));
+}
+
+/** The same for a message already through `problemStatement`, for callers that keep the statement. */
+export function statesProblem(statement: string): boolean {
+  // normalised first: "can’t" typed with a curly apostrophe is "cannot" like any other
+  const normalised = normalise(statement).trim();
+  if (normalised.length === 0 || isQuestion(normalised) || ASKS_FOR_CONTACT.test(normalised)) return false;
+  return PROBLEM_WORDS.test(normalised.replace(LOOKING_FOR, ' '));
 }

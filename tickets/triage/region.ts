@@ -39,7 +39,7 @@ const MIDDLE_EAST_ZONES = new Set([
 const AFRICAN_ISLAND_ZONES = new Set(['mauritius', 'reunion', 'mayotte', 'comoro', 'antananarivo', 'mahe']);
 
 /** The region of an IANA timezone such as Europe/Berlin, or null for zones that say nothing (UTC). */
-export function regionFromTimezone(timezone: string): Region | null {
+function regionFromTimezone(timezone: string): Region | null {
   const [area, ...rest] = timezone.trim().split('/');
   const city = rest.join('/').toLowerCase().split('/').pop() ?? '';
   switch (area?.toLowerCase()) {
@@ -68,7 +68,7 @@ export function regionFromTimezone(timezone: string): Region | null {
 }
 
 /** The region of a BCP 47 locale's country (en-CA, zh-Hans-CN, es-419), or null when it names none. */
-export function regionFromLocaleTag(locale: string): Region | null {
+function regionFromLocaleTag(locale: string): Region | null {
   const subtags = locale.trim().split(/[-_]/).slice(1);
   for (const subtag of subtags) {
     if (/^[a-z]{2}$/i.test(subtag) || /^\d{3}$/.test(subtag)) return REGION_OF_COUNTRY.get(subtag.toUpperCase()) ?? null;

@@ -1,0 +1,25 @@
+import type { Cloud } from './types.js';
+
+/**
+ * The words that name each cloud Partner Cloud Integration sells. One table for the knowledge
+ * base's questions and the incident dialog's triage, so "ms cloud" or "EC2" means the same
+ * cloud wherever the customer types it.
+ */
+
+/** A cloud and the words that name it; the patterns are case-insensitive and not global. */
+export type CloudWords<C extends string> = readonly [cloud: C, pattern: RegExp];
+
+export const CLOUD_WORDS: readonly CloudWords<Cloud>[] = [
+  // "Microsoft Teams" is where the bot is talked to, not where the customer's resources run
+  ['azure', /\bazure\b|\bmicrosoft\b(?!\s+teams\b)|\bms cloud\b/i],
+  ['aws', /\baws\b|\bamazon\b|\bec2\b|\bs3\b/i],
+];
+
+/** The clouds a table's words name in the text, in the order of their first mention. */
+export function cloudsNamed<C extends string>(text: string, table: readonly CloudWords<C>[]): C[] {
+  return table
+    .map(([cloud, pattern]) => ({ cloud, at: text.search(pattern) }))
+    .filter((found) => found.at >= 0)
+    .sort((a, b) => a.at - b.at)
+    .map((found) => found.cloud);
+}
