@@ -26,7 +26,8 @@ export class SupportBot extends ActivityHandler {
     this.welcomed = conversationState.createProperty<boolean>('welcomed');
 
     this.onMembersAdded(async (context, next) => {
-      const joined = (context.activity.membersAdded ?? []).some((member) => member.id !== context.activity.recipient.id);
+      // someone joined, or the bot itself was installed (Teams then lists only the bot): either way, once
+      const joined = (context.activity.membersAdded ?? []).length > 0;
       if (joined && !(await this.welcomed.get(context, false))) {
         await this.welcomed.set(context, true);
         await context.sendActivity(welcomeActivity());
