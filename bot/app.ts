@@ -1,3 +1,4 @@
+import { DeliveryModes, ShowTypingMiddleware } from 'botbuilder';
 import type restify from 'restify';
 import { MainDialog } from '../dialogs/main-dialog.js';
 import type { EvidenceOptions, IncidentKnowledge } from '../dialogs/ports.js';
@@ -12,6 +13,7 @@ import { createAdapter } from './adapter.js';
 import { AgentActions, agentSide } from './agent-actions.js';
 import { registerAgentApi } from './agent-api.js';
 import { isLocalMode, type Config } from './config.js';
+import { registerDirectLine } from './directline/index.js';
 import { DocumentStorage } from './document-storage.js';
 import type { Logger } from './logger.js';
 import { OptimisticConversationState } from './optimistic-state.js';
@@ -20,6 +22,7 @@ import { RedeliveryGuard } from './redelivery-guard.js';
 import { createServer } from './server.js';
 import { SupportBot } from './support-bot.js';
 import { createTeamsDeliverers } from './teams-delivery.js';
+import { registerWebChat } from './webchat/routes.js';
 
 export interface AppParts {
   config: Config;
@@ -74,10 +77,19 @@ export function buildApp(parts: AppParts): App {
   bot.onStateUnavailable = (error) => logger.error({ err: error }, 'conversation state unavailable: answering without it');
 
   const adapter = createAdapter(config, logger);
+  // "typing…" when a customer turn takes over a second (an attachment download), again every 2 s until it ends;
+  // not for expectReplies callers: their replies come back in the HTTP response, and the indicator would go to the serviceUrl
+  const typing = new ShowTypingMiddleware(1000, 2000);
+  adapter.use({ onTurn: (context, next) => (context.activity.deliveryMode === DeliveryModes.ExpectReplies ? next() : typing.onTurn(context, next)) });
   // a redelivered message is answered from memory before anything records or handles it again
   adapter.use(new RedeliveryGuard(conversationState), transcript);
   const server = createServer({ adapter, bot, logger, maxBodyBytes: config.MAX_BODY_BYTES, isReady: () => parts.knowledge() !== null });
   registerAgentApi(server, { tickets, tokens: config.AGENT_API_TOKENS, logger });
+  // web chat: POST /api/directline/token, and in local mode without a secret a Direct Line of its own
+  registerDirectLine(server, { config, logger });
+  // the customers' web chat page, with botframework-webchat served from node_modules; with a
+  // Direct Line secret the page talks to that Direct Line service, else to the bot's local one
+  registerWebChat(server, { logger, ...(config.DIRECT_LINE_SECRET !== undefined && { remoteDirectLine: config.DIRECT_LINE_ENDPOINT }) });
 
   // proactive sends get an adapter of their own: the transcript middleware is for customer turns
   const deliveryAdapter = createAdapter(config, logger);

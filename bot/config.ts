@@ -35,6 +35,19 @@ const schema = z.object({
     .default('')
     .transform((value) => value.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean)),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** the bot's Direct Line channel secret: set, POST /api/directline/token exchanges it for tokens; unset, the bot serves a local Direct Line */
+  DIRECT_LINE_SECRET: z.string().trim().min(1).optional(),
+  /** the Direct Line service the secret is exchanged with (a regional one, or a local fake in tests); https except on loopback */
+  DIRECT_LINE_ENDPOINT: z
+    .string()
+    .url()
+    .refine((value) => {
+      const url = new URL(value);
+      return url.protocol === 'https:' || (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname));
+    }, 'must be an https:// URL (http:// only for localhost)')
+    .default('https://directline.botframework.com'),
+  /** web chat tokens handed out per client IP per minute (POST /api/directline/token); 0: no limit */
+  DIRECT_LINE_TOKENS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(30),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,0 +1,114 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type restify from 'restify';
+
+/** Small HTTP helpers shared by the Direct Line routes (they read their own bodies, after checking the caller). */
+
+/** A request refused with a status and a JSON body. */
+export class Refusal extends Error {
+  constructor(readonly status: number, readonly body: Record<string, unknown>, readonly headers: Record<string, string> = {}) {
+    super(`refused with ${status}`);
+    this.name = 'Refusal';
+  }
+}
+
+/** The client went away before its body arrived: nobody is left to answer. */
+export class ClientGone extends Error {
+  constructor() {
+    super('the client closed the connection before its body arrived');
+    this.name = 'ClientGone';
+  }
+}
+
+/** Direct Line's error shape: `{ error: { code, message } }`. */
+export function directLineError(status: number, code: string, message: string, headers: Record<string, string> = {}): Refusal {
+  return new Refusal(status, { error: { code, message } }, headers);
+}
+
+export function sendJson(res: restify.Response, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.sendRaw(status, JSON.stringify(body), { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+}
+
+/** The raw body, at most `maxBytes` (413 beyond, the rest drained so that the client hears it). */
+export async function readBody(req: IncomingMessage, maxBytes: number, tooLarge: () => Refusal): Promise<Buffer> {
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) throw tooLarge();
+  const encoding = req.headers['content-encoding'];
+  if (encoding !== undefined && encoding.toLowerCase() !== 'identity') throw directLineError(415, 'BadArgument', 'send the body uncompressed');
+  if (req.readableEnded) throw new Error('the request body was consumed before the Direct Line route could read it');
+  const bytes = await new Promise<Buffer | null>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) chunks.push(chunk);
+    });
+    req.once('end', () => resolve(size > maxBytes ? null : Buffer.concat(chunks)));
+    req.once('error', () => reject(new ClientGone()));
+    req.once('close', () => reject(new ClientGone()));
+  });
+  if (bytes === null) throw tooLarge();
+  return bytes;
+}
+
+/** A JSON object body; an empty body is `{}` when `optional`. */
+export async function readJsonObject(req: IncomingMessage, maxBytes: number, optional = false): Promise<Record<string, unknown>> {
+  const bytes = await readBody(req, maxBytes, () => directLineError(413, 'MessageSizeTooBig', `the body is larger than ${maxBytes} bytes`));
+  const text = bytes.toString('utf8');
+  if (text.trim() === '') {
+    if (optional) return {};
+    throw directLineError(400, 'BadArgument', 'the body is empty: send a JSON object');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw directLineError(400, 'BadArgument', 'the body is not valid JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw directLineError(400, 'BadArgument', 'the body must be a JSON object');
+  return parsed as Record<string, unknown>;
+}
+
+/** The token of `Authorization: Bearer <token>`, if any. */
+export function bearerOf(req: IncomingMessage): string | undefined {
+  const header = req.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match?.[1];
+}
+
+export function queryOf(req: IncomingMessage): URLSearchParams {
+  return new URL(req.url ?? '/', 'http://directline.invalid').searchParams;
+}
+
+const HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+/**
+ * The origin the client used to reach the bot (its Host header, and X-Forwarded-Proto behind a
+ * TLS proxy): where the web page's stream URL and attachment links must point. Anything that is
+ * not a plain host falls back to the bot's loopback address.
+ */
+export function publicOrigin(req: IncomingMessage, fallback: string): { http: string; ws: string } {
+  const host = req.headers.host;
+  const proto = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim().toLowerCase();
+  const secure = proto === 'https';
+  if (typeof host !== 'string' || !HOST.test(host)) {
+    return { http: fallback, ws: fallback.replace(/^http/, 'ws') };
+  }
+  return { http: `${secure ? 'https' : 'http'}://${host}`, ws: `${secure ? 'wss' : 'ws'}://${host}` };
+}
+
+/**
+ * The bot's own address on loopback, as it listens now: known only after listen() (tests listen
+ * on port 0), so it is asked for each time it is needed rather than fixed when routes are set up.
+ */
+export function loopbackOrigin(server: Server): string {
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('the server is not listening on a TCP port');
+  const any = address.address === '0.0.0.0' || address.address === '::';
+  const host = any ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}
+
+/** Whether a request comes from this machine (the adapter calling the local connector does). */
+export function fromLoopback(req: IncomingMessage): boolean {
+  const remote = req.socket.remoteAddress ?? '';
+  return remote === '::1' || remote.startsWith('127.') || remote.startsWith('::ffff:127.');
+}
