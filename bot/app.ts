@@ -1,4 +1,3 @@
-import { DeliveryModes, ShowTypingMiddleware } from 'botbuilder';
 import type restify from 'restify';
 import { MainDialog } from '../dialogs/main-dialog.js';
 import type { EvidenceOptions, IncidentKnowledge } from '../dialogs/ports.js';
@@ -18,6 +17,7 @@ import { DocumentStorage } from './document-storage.js';
 import type { Logger } from './logger.js';
 import { OptimisticConversationState } from './optimistic-state.js';
 import { QueueRegistration } from './queue-registration.js';
+import { TypingIndicator } from './typing-indicator.js';
 import { RedeliveryGuard } from './redelivery-guard.js';
 import { createServer } from './server.js';
 import { SupportBot } from './support-bot.js';
@@ -77,10 +77,7 @@ export function buildApp(parts: AppParts): App {
   bot.onStateUnavailable = (error) => logger.error({ err: error }, 'conversation state unavailable: answering without it');
 
   const adapter = createAdapter(config, logger);
-  // "typing…" when a customer turn takes over a second (an attachment download), again every 2 s until it ends;
-  // not for expectReplies callers: their replies come back in the HTTP response, and the indicator would go to the serviceUrl
-  const typing = new ShowTypingMiddleware(1000, 2000);
-  adapter.use({ onTurn: (context, next) => (context.activity.deliveryMode === DeliveryModes.ExpectReplies ? next() : typing.onTurn(context, next)) });
+  adapter.use(new TypingIndicator(logger));
   // a redelivered message is answered from memory before anything records or handles it again
   adapter.use(new RedeliveryGuard(conversationState), transcript);
   const server = createServer({ adapter, bot, logger, maxBodyBytes: config.MAX_BODY_BYTES, isReady: () => parts.knowledge() !== null });

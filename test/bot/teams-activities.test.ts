@@ -308,6 +308,23 @@ describe('the bot in Microsoft Teams (Teams-shaped activities over HTTP)', () =>
       expect(sent(quick.calls).map((activity) => activity.type)).toEqual(['message']);
     });
 
+    it('a typing indicator Teams refuses is not reported to the customer as a failed turn', async () => {
+      const ada = user('personal');
+      await ada.converse('box deployment failed in Toronto this morning, the instance never came up', ANSWERS, /Attach elasticbox-agent\.log/);
+      connector.failNext({ status: 400 });
+      slowDownloadMs = 1500;
+      let slow: { status: number; calls: ConnectorCall[] };
+      try {
+        slow = await postAsTeams(ada, { attachments: [teamsFile()] });
+      } finally {
+        slowDownloadMs = 0;
+      }
+      expect(slow.status).toBe(200);
+      const messages = sent(slow.calls).filter((activity) => activity.type === 'message').map(visibleText).join('\n');
+      expect(messages).toContain('Deployment of box web-frontend failed');
+      expect(messages).not.toMatch(/something went wrong/i);
+    });
+
     it('sends no typing activity to an expectReplies caller, however slow the turn', async () => {
       const ada = user('personal');
       await ada.converse('box deployment failed in Toronto this morning, the instance never came up', ANSWERS, /Attach elasticbox-agent\.log/);
