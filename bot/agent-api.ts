@@ -7,6 +7,7 @@ import { BadCursorError } from '../tickets/store/cursor.js';
 import { TicketNotFoundError, VersionConflictError, type TicketFilter, type TicketPage } from '../tickets/store/types.js';
 import { agentOf, requireAgent } from './agent-auth.js';
 import type { Logger } from './logger.js';
+import { ClientGone, readBoundedBody } from './request-body.js';
 
 /*
  * The agents' REST API: list tickets, read one, act on one. Every answer is JSON, errors
@@ -101,14 +102,6 @@ class RequestRejected extends Error {
   }
 }
 
-/** The client closed the connection before its body arrived: nothing failed here, and nobody is left to answer. */
-class UploadAborted extends Error {
-  constructor() {
-    super('the client aborted its upload');
-    this.name = 'UploadAborted';
-  }
-}
-
 const badRequest = (message: string, details?: { path: string; message: string }[]): RequestRejected =>
   new RequestRejected({ status: 400, body: { error: 'bad_request', message, ...(details !== undefined && { details }) } });
 
@@ -151,22 +144,7 @@ async function readJsonBody(req: restify.Request, maxBytes: number): Promise<unk
   }
   const tooLarge = new RequestRejected({ status: 413, body: { error: 'payload_too_large', message: `the body is larger than ${maxBytes} bytes` } });
   if (Number(req.headers['content-length'] ?? 0) > maxBytes) throw tooLarge;
-  // a body read earlier (by a server-wide body parser) would leave this wait unanswered for ever
-  if (req.readableEnded) throw new Error('the request body was consumed before the agent API could read it');
-
-  const bytes = await new Promise<Buffer | null>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      // past the limit the rest is drained, not kept, so the client still gets the 413
-      if (size <= maxBytes) chunks.push(chunk);
-    });
-    req.once('end', () => resolve(size > maxBytes ? null : Buffer.concat(chunks)));
-    // a connection reset before 'end' is the client going away; 'close' after 'end' changes nothing
-    req.once('error', () => reject(new UploadAborted()));
-    req.once('close', () => reject(new UploadAborted()));
-  });
+  const bytes = await readBoundedBody(req, maxBytes);
   if (bytes === null) throw tooLarge;
 
   let text: string;
@@ -212,7 +190,7 @@ function endpoint(logger: Logger, work: (req: restify.Request) => Promise<Reply>
     try {
       reply = await work(req);
     } catch (error) {
-      if (error instanceof UploadAborted) {
+      if (error instanceof ClientGone) {
         logger.warn({ requestId: req.id(), method: req.method, path: req.path() }, 'agent api: the client aborted its upload');
         return;
       }

@@ -6,7 +6,8 @@ import type { Logger } from '../logger.js';
 import { clientActivity, conversationStart } from './activities.js';
 import { CONNECTOR_PATH, registerLocalConnector } from './connector.js';
 import { ConversationStore, type Conversation, type ConversationStoreOptions, type DirectLineActivity } from './conversations.js';
-import { bearerOf, ClientGone, directLineError, loopbackOrigin, publicOrigin, queryOf, readBody, readJsonObject, Refusal, sendJson } from './http.js';
+import { bearerOf, directLineError, loopbackOrigin, publicOrigin, queryOf, readBody, readJsonObject, Refusal, sendJson } from './http.js';
+import { ClientGone } from '../request-body.js';
 import type { RateLimiter } from './rate-limit.js';
 import { randomId, TokenStore, visitorId, type Grant, type TokenStoreOptions } from './tokens.js';
 

@@ -2,7 +2,8 @@ import type restify from 'restify';
 import type { Logger } from '../logger.js';
 import { BOT_ACCOUNT, botActivity } from './activities.js';
 import type { Conversation, ConversationStore } from './conversations.js';
-import { ClientGone, directLineError, fromLoopback, readJsonObject, Refusal, sendJson } from './http.js';
+import { directLineError, fromLoopback, readJsonObject, Refusal, sendJson } from './http.js';
+import { ClientGone } from '../request-body.js';
 
 /*
  * The local Bot Connector: the serviceUrl of every activity the local Direct Line hands the bot,

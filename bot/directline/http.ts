@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type restify from 'restify';
+import { readBoundedBody } from '../request-body.js';
 
 /** Small HTTP helpers shared by the Direct Line routes (they read their own bodies, after checking the caller). */
 
@@ -11,13 +12,6 @@ export class Refusal extends Error {
   }
 }
 
-/** The client went away before its body arrived: nobody is left to answer. */
-export class ClientGone extends Error {
-  constructor() {
-    super('the client closed the connection before its body arrived');
-    this.name = 'ClientGone';
-  }
-}
 
 /** Direct Line's error shape: `{ error: { code, message } }`. */
 export function directLineError(status: number, code: string, message: string, headers: Record<string, string> = {}): Refusal {
@@ -33,18 +27,7 @@ export async function readBody(req: IncomingMessage, maxBytes: number, tooLarge:
   if (Number(req.headers['content-length'] ?? 0) > maxBytes) throw tooLarge();
   const encoding = req.headers['content-encoding'];
   if (encoding !== undefined && encoding.toLowerCase() !== 'identity') throw directLineError(415, 'BadArgument', 'send the body uncompressed');
-  if (req.readableEnded) throw new Error('the request body was consumed before the Direct Line route could read it');
-  const bytes = await new Promise<Buffer | null>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= maxBytes) chunks.push(chunk);
-    });
-    req.once('end', () => resolve(size > maxBytes ? null : Buffer.concat(chunks)));
-    req.once('error', () => reject(new ClientGone()));
-    req.once('close', () => reject(new ClientGone()));
-  });
+  const bytes = await readBoundedBody(req, maxBytes);
   if (bytes === null) throw tooLarge();
   return bytes;
 }

@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { loadArticles } from '../../knowledge/loader.js';
-import { agentCall, Customer, startBot, visibleText, type Activity, type RunningBot, type Turn } from '../support/bot-client.js';
+import { agentCall, Customer, startBot, ticketNumberIn, visibleText, type Activity, type RunningBot, type Turn } from '../support/bot-client.js';
 import { FakeConnector, type ConnectorCall } from '../support/fake-connector.js';
 
 /**
@@ -108,12 +108,6 @@ const ANSWERS: [RegExp, string | Record<string, unknown>][] = [
   [/Anything else support should see/, 'skip'],
   [/File it\?|Shall I try to file it again/, 'yes'],
 ];
-
-const ticketNumberIn = (turn: Turn): string => {
-  const number = /Filed (INC-\d+)/.exec(turn.all)?.[1];
-  if (number === undefined) throw new Error(`no ticket was filed:\n${turn.all}`);
-  return number;
-};
 
 describe('the bot in Microsoft Teams (Teams-shaped activities over HTTP)', () => {
   let bot: RunningBot;

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { loadArticles } from '../../knowledge/loader.js';
-import { agentCall, Customer, startBot, type RunningBot, type Turn } from '../support/bot-client.js';
+import { agentCall, Customer, startBot, ticketNumberIn, type RunningBot } from '../support/bot-client.js';
 import { FakeConnector } from '../support/fake-connector.js';
 
 /**
@@ -57,12 +57,6 @@ const COMMON_ANSWERS: [RegExp, string][] = [
   [/Attach elasticbox-agent\.log|Send the log again/, 'skip'],
   [/File it\?|Shall I try to file it again/, 'yes'],
 ];
-
-const ticketNumberIn = (turn: Turn): string => {
-  const number = /Filed (INC-\d+)/.exec(turn.all)?.[1];
-  if (number === undefined) throw new Error(`no ticket was filed:\n${turn.all}`);
-  return number;
-};
 
 describe('an incident over HTTP, from the first message to the agent', () => {
   let bot: RunningBot;

@@ -133,3 +133,10 @@ export async function agentCall(url: string, token: string, path: string, body?:
   });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
+
+/** The number of the ticket a turn filed ("Filed INC-000123 …"); throws with the replies when none was. */
+export function ticketNumberIn(turn: Turn): string {
+  const number = /Filed (INC-\d+)/.exec(turn.all)?.[1];
+  if (number === undefined) throw new Error(`no ticket was filed:\n${turn.all}`);
+  return number;
+}
