@@ -2,11 +2,12 @@ import type restify from 'restify';
 import { MainDialog } from '../dialogs/main-dialog.js';
 import type { EvidenceOptions, IncidentKnowledge } from '../dialogs/ports.js';
 import type { QuestionAnswerer } from '../dialogs/routes.js';
-import { TranscriptRecorder } from '../dialogs/transcript.js';
+import { TRANSCRIPT_TURNS, TranscriptRecorder } from '../dialogs/transcript.js';
 import { OutboxNotifier } from '../tickets/outbox/notifier.js';
 import { createWebhookDeliverer } from '../tickets/outbox/webhook.js';
 import type { RoutingConfig } from '../tickets/routing.js';
 import { TicketService } from '../tickets/service.js';
+import { TranscriptLog } from '../tickets/transcript-log.js';
 import type { Database } from '../tickets/store/types.js';
 import { createAdapter } from './adapter.js';
 import { AgentActions, agentSide } from './agent-actions.js';
@@ -18,7 +19,7 @@ import type { Logger } from './logger.js';
 import { OptimisticConversationState } from './optimistic-state.js';
 import { QueueRegistration } from './queue-registration.js';
 import { TypingIndicator } from './typing-indicator.js';
-import { RedeliveryGuard } from './redelivery-guard.js';
+import { HANDLED_ACTIVITIES, RedeliveryGuard } from './redelivery-guard.js';
 import { createServer } from './server.js';
 import { SupportBot } from './support-bot.js';
 import { createTeamsDeliverers } from './teams-delivery.js';
@@ -45,6 +46,8 @@ export interface App {
   tickets: TicketService;
   /** Delivers the outbox; started by main.ts, drained by tests. */
   notifier: OutboxNotifier;
+  /** The conversations' transcripts, written in batches: closed (written out) before the database. */
+  transcripts: TranscriptLog;
 }
 
 /** Wires the bot together from its parts; main.ts supplies real ones, tests their own. */
@@ -56,9 +59,13 @@ export function buildApp(parts: AppParts): App {
   const tickets = new TicketService({ store: database.tickets, routing, onOutboxWritten: () => notifier?.nudge() });
 
   // conversation state in the database, saved with the eTag it was read with; one instance for
-  // the bot and the transcript recorder, so both write the same cached state
-  const conversationState = new OptimisticConversationState(new DocumentStorage(database.documents));
-  const transcript = new TranscriptRecorder(conversationState);
+  // the bot and the redelivery guard, so both write the same cached state
+  const conversationState = new OptimisticConversationState(new DocumentStorage(database.documents), { bookkeeping: [HANDLED_ACTIVITIES] });
+  const transcripts = new TranscriptLog(database.transcripts, {
+    keep: TRANSCRIPT_TURNS,
+    onError: (error) => logger.error({ err: error }, 'writing transcript lines failed; they are kept and written again'),
+  });
+  const transcript = new TranscriptRecorder(transcripts);
   const dialog = new MainDialog({
     knowledge,
     tickets,
@@ -99,7 +106,7 @@ export function buildApp(parts: AppParts): App {
       webhook: createWebhookDeliverer({ store: database.tickets, routing, secrets: parts.webhookSecrets }),
     },
   });
-  return { server, tickets, notifier };
+  return { server, tickets, notifier, transcripts };
 }
 
 /** The knowledge base as the dialogs see it, available once it has loaded. */

@@ -42,10 +42,12 @@ async function main(): Promise<void> {
 
   const stop = (signal: string): void => {
     logger.info({ signal }, 'stopping');
-    // no new turns, then the delivery in flight finishes, then the database closes
+    // no new turns, then the delivery in flight finishes and waiting transcript lines are
+    // written, then the database closes
     app.server.close(() => {
       void app.notifier
         .stop()
+        .then(() => app.transcripts.close())
         .then(() => database.close())
         .finally(() => process.exit(0));
     });

@@ -3,6 +3,8 @@ import { StateUnavailableError } from './document-storage.js';
 
 /** How many recent customer messages are remembered with their replies. */
 export const REMEMBERED_ACTIVITIES = 5;
+/** The conversation-state property that holds them. */
+export const HANDLED_ACTIVITIES = 'handledActivities';
 
 interface HandledActivity {
   id: string;
@@ -15,14 +17,16 @@ interface HandledActivity {
  * took; instead the replies given the first time are sent again, and the turn goes no further.
  * Idempotent filing in the ticket service stays the last line of defence.
  *
- * Give it the ConversationState instance the bot saves, and put it before other middleware
- * that records turns.
+ * Give it the ConversationState instance the bot saves, with `HANDLED_ACTIVITIES` as
+ * bookkeeping (see OptimisticConversationState): a turn that moved nothing on, such as a
+ * question answered, is not saved just to remember its replies, since handling it again gives
+ * the same answer and changes nothing. Put it before other middleware that records turns.
  */
 export class RedeliveryGuard implements Middleware {
   private readonly handled: StatePropertyAccessor<HandledActivity[]>;
 
   constructor(private readonly conversationState: BotState) {
-    this.handled = conversationState.createProperty<HandledActivity[]>('handledActivities');
+    this.handled = conversationState.createProperty<HandledActivity[]>(HANDLED_ACTIVITIES);
   }
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import restify from 'restify';
 import type { CloudAdapter, ActivityHandler } from 'botbuilder';
 import type { Logger } from './logger.js';
+import { ClientGone, readBoundedBody } from './request-body.js';
 
 export interface ServerOptions {
   adapter: CloudAdapter;
@@ -20,18 +21,22 @@ export interface ServerOptions {
 export function createServer(options: ServerOptions): restify.Server {
   const { adapter, bot, logger } = options;
   const server = restify.createServer({ name: 'support-bot', handleUncaughtExceptions: false });
-  // parsed on this route only: other routes (the agent API) read their own bodies, after checking their caller
-  const parseBody = restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes, mapParams: false, rejectUnknown: false });
 
-  server.post('/api/messages', parseBody, async (req, res) => {
+  // every route reads its own body (the agent API after checking its caller); there is no server-wide parser
+  server.post('/api/messages', async (req, res) => {
     const turnId = randomUUID();
     const started = performance.now();
-    const body = req.body as { type?: unknown; channelId?: unknown } | undefined;
-    if (!body || typeof body !== 'object' || typeof body.type !== 'string') {
-      res.status(400);
-      res.json({ error: 'the body must be a Bot Framework activity (JSON with a "type")' });
+    const read = await readActivity(req, options.maxBodyBytes);
+    if (read === null) return; // the client went away: nobody to answer
+    if ('refused' in read) {
+      logger.warn({ path: req.path(), status: read.status }, 'request rejected');
+      res.status(read.status);
+      res.json({ error: read.refused });
       return;
     }
+    const body = read.activity;
+    // the adapter reads the activity from the request, as a body parser would have left it
+    (req as { body?: unknown }).body = body;
     try {
       // restify's request satisfies the adapter's structural Request type; only optional-property strictness differs
       await adapter.process(req as never, res as never, (context) => bot.run(context));
@@ -53,6 +58,30 @@ export function createServer(options: ServerOptions): restify.Server {
     callback();
   });
   return server;
+}
+
+type ActivityRead = { activity: { type: string; channelId?: unknown } } | { status: number; refused: string } | null;
+
+/** The activity a channel posted; or why it is refused; or null when the client went away. */
+async function readActivity(req: restify.Request, maxBytes: number): Promise<ActivityRead> {
+  let bytes: Buffer | null;
+  try {
+    bytes = await readBoundedBody(req, maxBytes);
+  } catch (error) {
+    if (error instanceof ClientGone) return null;
+    throw error;
+  }
+  if (bytes === null) return { status: 413, refused: `the body is larger than ${maxBytes} bytes` };
+  let body: unknown;
+  try {
+    body = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return { status: 400, refused: 'the body is not valid JSON' };
+  }
+  if (typeof body !== 'object' || body === null || typeof (body as { type?: unknown }).type !== 'string') {
+    return { status: 400, refused: 'the body must be a Bot Framework activity (JSON with a "type")' };
+  }
+  return { activity: body as { type: string; channelId?: unknown } };
 }
 
 export function listen(server: restify.Server, port: number, host = '0.0.0.0'): Promise<Server> {

@@ -1,5 +1,5 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type DialogState, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogSet, type DialogState } from 'botbuilder-dialogs';
 import { answerActivity, helpActivity, textActivity } from '../bot/cards.js';
 import { USER_MESSAGES } from '../bot/errors.js';
 import { IncidentDialog, INCIDENT_DIALOG } from './incident-dialog.js';
@@ -9,28 +9,33 @@ import { replyWithTickets } from './my-tickets.js';
 import type { MainDialogOptions } from './ports.js';
 import { classify } from './routes.js';
 
-const ROUTER = 'route';
-
 /**
  * The top of every conversation: decides what the turn is (help, greeting, the customer's
  * tickets, an incident to file, a question) and hands it to the right place. Knowledge and
  * tickets come from the domain through the ports in `ports.ts`; this dialog never reads
  * articles or stores itself.
+ *
+ * Only an incident is a conversation of several turns; everything else is answered in the turn
+ * it is asked. So the dialog machinery (a dialog context, its stack in conversation state) is
+ * started only to file an incident or to go on with one, and a question asked outside an
+ * incident is answered straight away and leaves conversation state as it was.
  */
 export class MainDialog extends ComponentDialog {
   constructor(private readonly options: MainDialogOptions) {
     super('main');
     this.addDialog(new IncidentDialog(options));
-    this.addDialog(new WaterfallDialog(ROUTER, [async (step) => this.route(step), async (step) => step.endDialog()]));
-    this.initialDialogId = ROUTER;
+    this.initialDialogId = INCIDENT_DIALOG;
   }
 
   async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
-    const dialogs = new DialogSet(dialogState);
-    dialogs.add(this);
-    const dc = await dialogs.createContext(context);
-    const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+    // read without a default: a default would be written into the state, and the turn would have to save it
+    const stack = (await dialogState.get(context))?.dialogStack ?? [];
+    if (stack.length === 0) {
+      await this.route(context, dialogState);
+      return;
+    }
+    const dc = await this.dialogContext(context, dialogState);
+    await dc.continueDialog();
   }
 
   /**
@@ -49,30 +54,38 @@ export class MainDialog extends ComponentDialog {
     }
   }
 
-  private async route(step: WaterfallStepContext) {
-    const { text, cutFromBytes } = prepareText(step.context.activity.text);
+  /** A turn outside any incident: answered now, or the start of an incident. */
+  private async route(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
+    const { text, cutFromBytes } = prepareText(context.activity.text);
     if (!text) {
-      await step.context.sendActivity(textActivity(USER_MESSAGES.emptyMessage));
-      return step.endDialog();
+      await context.sendActivity(textActivity(USER_MESSAGES.emptyMessage));
+      return;
     }
-    const { knowledge } = this.options;
     switch (classify(text)) {
       case 'help':
-        await step.context.sendActivity(helpActivity());
+        await context.sendActivity(helpActivity());
         break;
       case 'greeting':
-        await step.context.sendActivity(textActivity('Hello! Ask me a support question, or type **help**.', ['help']));
+        await context.sendActivity(textActivity('Hello! Ask me a support question, or type **help**.', ['help']));
         break;
       case 'my_tickets':
-        await replyWithTickets(step.context, this.options.tickets, text);
+        await replyWithTickets(context, this.options.tickets, text);
         break;
-      case 'incident':
+      case 'incident': {
         // the first message is redacted here: dialog options are kept in (persisted) dialog state
-        return step.beginDialog(INCIDENT_DIALOG, incidentStart(text));
+        const dc = await this.dialogContext(context, dialogState);
+        await dc.beginDialog(this.id, incidentStart(text));
+        break;
+      }
       default:
-        if (cutFromBytes !== null) await step.context.sendActivity(textActivity(USER_MESSAGES.tooLong(Math.ceil(cutFromBytes / 1024))));
-        await step.context.sendActivity(answerActivity(knowledge.answer(text)));
+        if (cutFromBytes !== null) await context.sendActivity(textActivity(USER_MESSAGES.tooLong(Math.ceil(cutFromBytes / 1024))));
+        await context.sendActivity(answerActivity(this.options.knowledge.answer(text)));
     }
-    return step.endDialog();
+  }
+
+  private async dialogContext(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>) {
+    const dialogs = new DialogSet(dialogState);
+    dialogs.add(this);
+    return dialogs.createContext(context);
   }
 }

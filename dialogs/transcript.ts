@@ -1,60 +1,74 @@
-import { ActivityTypes, type Activity, type BotState, type Middleware, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { StateUnavailableError } from '../bot/document-storage.js';
+import { ActivityTypes, type Activity, type Middleware, type TurnContext } from 'botbuilder';
 import type { TranscriptTurn } from '../tickets/model.js';
 import { redact } from '../tickets/redaction/index.js';
+import type { TranscriptLog } from '../tickets/transcript-log.js';
 import type { TranscriptSource } from './ports.js';
 
 /** Turns kept: what a ticket carries of the conversation. */
 export const TRANSCRIPT_TURNS = 20;
 /** A turn longer than this is cut: a pasted log belongs in the evidence, not the transcript. */
 export const TRANSCRIPT_TURN_CHARS = 500;
+/**
+ * How much of a reply of the bot's is redacted before it is cut. The bot's replies are built
+ * from knowledge articles and from what the customer said after it was redacted; redacting them
+ * again is a second guard, and it looks at twice what is kept so that a secret crossing the cut
+ * is still recognised whole. The customer's own words are redacted whole.
+ */
+const BOT_REDACTION_WINDOW = 2 * TRANSCRIPT_TURN_CHARS;
+/** Redacted replies remembered: answers repeat, and redacting one costs more than the rest of recording it. */
+const REMEMBERED_REPLIES = 500;
 
 /**
- * Middleware that keeps the last 20 turns of a conversation (the customer's messages and the
- * bot's replies to them), redacted and cut short, so a ticket can carry the conversation that
- * led to it. Give it the same ConversationState instance the bot saves: the transcript is one
- * more property of it, and two instances over one storage would overwrite each other.
+ * Middleware that records each message turn (the customer's message and the bot's replies to
+ * it), redacted and cut short, in the transcript log, so a ticket can carry the conversation
+ * that led to it. Recording does not touch conversation state: a question answered leaves the
+ * state as it was, and the turn has nothing to save.
  */
 export class TranscriptRecorder implements Middleware, TranscriptSource {
-  private readonly turns: StatePropertyAccessor<TranscriptTurn[]>;
+  /** Reply text → its redacted transcript text; emptied when full (simpler than LRU, and a miss only costs one redaction). */
+  private readonly redactedReplies = new Map<string, string>();
 
-  constructor(private readonly conversationState: BotState, private readonly clock: () => Date = () => new Date()) {
-    this.turns = conversationState.createProperty<TranscriptTurn[]>('transcript');
-  }
+  constructor(private readonly log: TranscriptLog, private readonly clock: () => Date = () => new Date()) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-    // message turns only: a proactive notice must not write (and risk an eTag conflict on)
-    // state that the customer's own turn may be saving at the same moment
+    // message turns only: a proactive notice is the ticket's news, not the customer's conversation
     if (context.activity.type !== ActivityTypes.Message) return next();
-    try {
-      await this.record(context, 'customer', customerText(context.activity));
-    } catch (error) {
-      // the database is down: the turn goes on without a transcript, and the bot answers what needs no state
-      if (error instanceof StateUnavailableError) return next();
-      throw error;
-    }
-    context.onSendActivities(async (ctx, activities, sendNext) => {
+    const conversation = conversationOf(context);
+    this.record(conversation, 'customer', redact(customerText(context.activity)).text);
+    context.onSendActivities(async (_ctx, activities, sendNext) => {
       for (const activity of activities) {
-        if (activity.type === ActivityTypes.Message) await this.record(ctx, 'bot', activity.text || activity.summary || '');
+        if (activity.type !== ActivityTypes.Message) continue;
+        this.record(conversation, 'bot', this.redactedReply(activity.text || activity.summary || ''));
       }
       return sendNext();
     });
     await next();
-    // the bot saved its state before the turn ended; a no-op unless a reply was recorded after that
-    await this.conversationState.saveChanges(context, false);
   }
 
   /** The recent turns, oldest first. */
   async recent(context: TurnContext): Promise<TranscriptTurn[]> {
-    return [...(await this.turns.get(context, []))];
+    return this.log.recent(conversationOf(context), TRANSCRIPT_TURNS);
   }
 
-  private async record(context: TurnContext, from: TranscriptTurn['from'], text: string): Promise<void> {
-    if (!text.trim()) return;
-    const turn: TranscriptTurn = { from, text: redact(text).text.slice(0, TRANSCRIPT_TURN_CHARS), at: this.clock().toISOString() };
-    const turns = await this.turns.get(context, []);
-    await this.turns.set(context, [...turns, turn].slice(-TRANSCRIPT_TURNS));
+  private redactedReply(text: string): string {
+    let redacted = this.redactedReplies.get(text);
+    if (redacted === undefined) {
+      redacted = redact(text.slice(0, BOT_REDACTION_WINDOW)).text;
+      if (this.redactedReplies.size >= REMEMBERED_REPLIES) this.redactedReplies.clear();
+      this.redactedReplies.set(text, redacted);
+    }
+    return redacted;
   }
+
+  private record(conversation: string, from: TranscriptTurn['from'], redactedText: string): void {
+    if (!redactedText.trim()) return;
+    this.log.append({ conversation, from, text: redactedText.slice(0, TRANSCRIPT_TURN_CHARS), at: this.clock().toISOString() });
+  }
+}
+
+/** The conversation a turn belongs to, spelled as conversation state spells its key. */
+function conversationOf(context: TurnContext): string {
+  return `${context.activity.channelId}/conversations/${context.activity.conversation.id}`;
 }
 
 function customerText(activity: Partial<Activity>): string {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { SupportBot } from '../../bot/support-bot.js';
 import { MainDialog } from '../../dialogs/main-dialog.js';
-import { TranscriptRecorder } from '../../dialogs/transcript.js';
+import { TRANSCRIPT_TURNS, TranscriptRecorder } from '../../dialogs/transcript.js';
 import { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { loadArticles } from '../../knowledge/loader.js';
 import type { DownloadPolicy } from '../../tickets/evidence/download.js';
@@ -14,6 +14,7 @@ import type { Ticket, TicketDraft } from '../../tickets/model.js';
 import { DEFAULT_ROUTING } from '../../tickets/routing.js';
 import { TicketService } from '../../tickets/service.js';
 import { openSqliteDatabase, type SqliteDatabase } from '../../tickets/store/sqlite.js';
+import { TranscriptLog } from '../../tickets/transcript-log.js';
 
 /** Everything a reply shows: its text, its cards' content and its buttons. */
 function visible(activity: Partial<Activity>): string {
@@ -66,6 +67,7 @@ describe('IncidentDialog transcripts', () => {
   let tickets: TicketService;
   let memory: Record<string, unknown>;
   let storage: MemoryStorage;
+  let transcripts: TranscriptLog;
   let logServer: Server;
   let logUrl: string;
   let logRequests: IncomingHttpHeaders[];
@@ -74,7 +76,7 @@ describe('IncidentDialog transcripts', () => {
 
   const makeAdapter = (): TestAdapter => {
     const conversationState = new ConversationState(storage);
-    const transcript = new TranscriptRecorder(conversationState);
+    const transcript = new TranscriptRecorder(transcripts);
     const dialog = new MainDialog({
       knowledge,
       tickets,
@@ -110,9 +112,11 @@ describe('IncidentDialog transcripts', () => {
     tickets = new TicketService({ store: db.tickets, routing: DEFAULT_ROUTING });
     memory = {};
     storage = new MemoryStorage(memory as Record<string, string>);
+    transcripts = new TranscriptLog(db.transcripts, { keep: TRANSCRIPT_TURNS });
     logRequests = [];
   });
   afterEach(async () => {
+    await transcripts.close();
     await db.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -149,10 +153,14 @@ describe('IncidentDialog transcripts', () => {
     expect(ticket!.transcript[0]).toMatchObject({ from: 'customer', text: 'Our Azure production VMs in London are all down, I need to open a critical ticket' });
     expect(ticket!.transcript[1]).toMatchObject({ from: 'bot', text: expect.stringContaining('00800 72884743') });
     expect(ticket!.transcript.some((turn) => turn.from === 'customer' && turn.text.includes('[REDACTED:aws-access-key]'))).toBe(true);
+    // dialog state and the transcript are persisted too
+    await transcripts.flush();
+    const storedTranscript = await db.transcripts.recent('test/conversations/Convo1', 100);
+    expect(storedTranscript.length).toBeGreaterThanOrEqual(4);
     for (const secret of SECRETS) {
       expect(JSON.stringify(ticket)).not.toContain(secret);
-      // dialog and transcript state are persisted too
       expect(JSON.stringify(memory)).not.toContain(secret);
+      expect(JSON.stringify(storedTranscript)).not.toContain(secret);
     }
   });
 
@@ -434,11 +442,9 @@ describe('IncidentDialog transcripts', () => {
   });
 
   it('keeps the last 20 turns in the transcript, redacted and cut to 500 characters', async () => {
-    const conversationState = new ConversationState(storage);
-    const recorder = new TranscriptRecorder(conversationState);
+    const recorder = new TranscriptRecorder(transcripts);
     const adapter = new TestAdapter(async (context) => {
       await context.sendActivity(`echo ${context.activity.text ?? ''}`);
-      await conversationState.saveChanges(context);
     }).use(recorder);
     for (let turn = 1; turn <= 12; turn++) await adapter.send(`message ${turn} password=hunter2 ${'x'.repeat(600)}`).startTest();
     let recent: Awaited<ReturnType<TranscriptRecorder['recent']>> = [];

@@ -5,12 +5,13 @@ import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, type Acti
 import { SupportBot } from '../../bot/support-bot.js';
 import { MainDialog } from '../../dialogs/main-dialog.js';
 import { classify } from '../../dialogs/routes.js';
-import { TranscriptRecorder } from '../../dialogs/transcript.js';
+import { TRANSCRIPT_TURNS, TranscriptRecorder } from '../../dialogs/transcript.js';
 import { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { loadArticles } from '../../knowledge/loader.js';
 import { DEFAULT_ROUTING } from '../../tickets/routing.js';
 import { TicketService } from '../../tickets/service.js';
 import { openSqliteDatabase, type SqliteDatabase } from '../../tickets/store/sqlite.js';
+import { TranscriptLog } from '../../tickets/transcript-log.js';
 
 /** Everything a reply shows a user: text, card strings and suggested actions. */
 function shown(activity: Partial<Activity>): string {
@@ -20,13 +21,14 @@ function shown(activity: Partial<Activity>): string {
 describe('MainDialog transcripts', () => {
   let knowledge: KnowledgeBase;
   let storage: MemoryStorage;
+  let transcripts: TranscriptLog;
   let dataDir: string;
   let db: SqliteDatabase;
   let tickets: TicketService;
 
   const makeAdapter = (): TestAdapter => {
     const conversationState = new ConversationState(storage);
-    const transcript = new TranscriptRecorder(conversationState);
+    const transcript = new TranscriptRecorder(transcripts);
     const download = { maxBytes: 1024 * 1024, timeoutMs: 5000, allowedHosts: [], allowLoopback: false };
     const bot = new SupportBot(conversationState, new MainDialog({ knowledge, tickets, transcript, download, maxEvidenceBytes: 1024 * 1024 }));
     return new TestAdapter(async (context) => bot.run(context)).use(transcript);
@@ -44,6 +46,32 @@ describe('MainDialog transcripts', () => {
   });
   beforeEach(() => {
     storage = new MemoryStorage();
+    transcripts = new TranscriptLog(db.transcripts, { keep: TRANSCRIPT_TURNS });
+  });
+  afterEach(() => transcripts.close());
+
+  it('answers a question outside an incident without writing conversation state, and starts an incident with a write', async () => {
+    const writes: string[][] = [];
+    const write = storage.write.bind(storage);
+    storage.write = async (changes) => {
+      writes.push(Object.keys(changes));
+      return write(changes);
+    };
+    await makeAdapter()
+      .send('is patching covered for azure?')
+      .assertReply((activity) => expect(shown(activity)).toContain('outside the scope'))
+      .send('help')
+      .assertReply((activity) => expect(shown(activity)).toContain('What I can do'))
+      .startTest();
+    expect(writes).toEqual([]);
+
+    await makeAdapter()
+      .send('open a ticket')
+      .assertReply(() => undefined)
+      .startTest();
+    expect(writes.length).toBeGreaterThan(0);
+    const saved = (await storage.read(writes[0]!))[writes[0]![0]!] as { dialogState?: { dialogStack: unknown[] } };
+    expect(saved.dialogState?.dialogStack.length).toBeGreaterThan(0);
   });
 
   it.each([

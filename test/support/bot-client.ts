@@ -42,6 +42,7 @@ export async function startBot(env: Record<string, string>, knowledge: QuestionA
     async close() {
       await new Promise<void>((resolve) => app.server.close(() => resolve()));
       await app.notifier.stop();
+      await app.transcripts.close();
       await db.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -454,6 +454,40 @@ export function describeStoreContract(name: string, open: () => Promise<Database
       });
     });
 
+    describe('transcript lines', () => {
+      const line = (conversation: string, n: number, from: 'customer' | 'bot' = n % 2 ? 'customer' : 'bot') => ({
+        conversation,
+        from,
+        text: `line ${n} — Grüße 🚀`,
+        at: isoAt(n),
+      });
+
+      it('gives back the newest lines of one conversation, oldest first, as written', async () => {
+        await db.transcripts.append([line('webchat/conversations/a', 1), line('webchat/conversations/b', 1), line('webchat/conversations/a', 2)], 20);
+        await db.transcripts.append([line('webchat/conversations/a', 3)], 20);
+        expect(await db.transcripts.recent('webchat/conversations/a', 20)).toStrictEqual([
+          { from: 'customer', text: 'line 1 — Grüße 🚀', at: isoAt(1) },
+          { from: 'bot', text: 'line 2 — Grüße 🚀', at: isoAt(2) },
+          { from: 'customer', text: 'line 3 — Grüße 🚀', at: isoAt(3) },
+        ]);
+        expect((await db.transcripts.recent('webchat/conversations/a', 2)).map((turn) => turn.text)).toEqual(['line 2 — Grüße 🚀', 'line 3 — Grüße 🚀']);
+        expect(await db.transcripts.recent('webchat/conversations/b', 20)).toHaveLength(1);
+        expect(await db.transcripts.recent('webchat/conversations/none', 20)).toEqual([]);
+      });
+
+      it('keeps only the newest `keep` lines of each conversation it appends to', async () => {
+        await db.transcripts.append([1, 2, 3, 4, 5].map((n) => line('a', n)), 3);
+        await db.transcripts.append([line('b', 1), line('a', 6)], 3);
+        expect((await db.transcripts.recent('a', 100)).map((turn) => turn.text.split(' ')[1])).toEqual(['4', '5', '6']);
+        expect(await db.transcripts.recent('b', 100)).toHaveLength(1);
+      });
+
+      it('appends nothing for an empty batch', async () => {
+        await db.transcripts.append([], 20);
+        expect(await db.transcripts.recent('a', 20)).toEqual([]);
+      });
+    });
+
     it('answers ping while open, and not after close', async () => {
       expect(await db.ping()).toBe(true);
       await db.close();

@@ -29,6 +29,7 @@ async function openFresh(): Promise<Database> {
   return {
     tickets: db.tickets,
     documents: db.documents,
+    transcripts: db.transcripts,
     ping: () => db.ping(),
     close: async () => {
       await db.close();

@@ -18,6 +18,7 @@ async function openFresh(): Promise<Database> {
   return {
     tickets: db.tickets,
     documents: db.documents,
+    transcripts: db.transcripts,
     ping: () => db.ping(),
     close: async () => {
       await db.close();
@@ -58,7 +59,7 @@ describe('SQLite store specifics', () => {
     openAt(file);
     const raw = new BetterSqlite3(file, { readonly: true });
     try {
-      expect(raw.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1, 2]);
+      expect(raw.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1, 2, 3]);
     } finally {
       raw.close();
     }

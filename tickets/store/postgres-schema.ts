@@ -71,6 +71,21 @@ const MIGRATIONS: { version: number; name: string; sql: string }[] = [
     // claimOutbox asks, per due message, whether an older live message of the same ticket exists
     sql: 'CREATE INDEX outbox_by_ticket ON outbox (ticket_number, id) WHERE NOT dead;',
   },
+  {
+    version: 3,
+    name: 'transcript lines',
+    // appended in batches; a conversation's lines are read and pruned newest first by id
+    sql: `
+      CREATE TABLE transcript_lines (
+        id bigserial PRIMARY KEY,
+        conversation text NOT NULL,
+        sender text NOT NULL CHECK (sender IN ('customer', 'bot')),
+        text text NOT NULL,
+        at timestamptz NOT NULL
+      );
+      CREATE INDEX transcript_by_conversation ON transcript_lines (conversation, id);
+    `,
+  },
 ];
 
 /** A schema name safe to splice into SQL and into the connection's search_path option. */

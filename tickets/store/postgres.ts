@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { applyPostgresMigrations, SCHEMA_NAME } from './postgres-schema.js';
 import { PostgresTicketStore } from './postgres-tickets.js';
+import { PostgresTranscriptStore } from './postgres-transcripts.js';
 import { inTransaction } from './postgres-transaction.js';
 import { documentValueFrom, jsonText, newETag } from './rows.js';
 import { ETagConflictError, type Database, type DocumentStore, type StoredDocument } from './types.js';
@@ -40,6 +41,7 @@ export async function openPostgresDatabase(url: string, options: { schema?: stri
   return {
     tickets: new PostgresTicketStore(pool),
     documents: new PostgresDocumentStore(pool),
+    transcripts: new PostgresTranscriptStore(pool),
     async ping() {
       try {
         await pool.query('SELECT 1');

@@ -74,6 +74,21 @@ const MIGRATIONS: { version: number; name: string; sql: string }[] = [
     // claimOutbox asks, per due message, whether an older live message of the same ticket exists
     sql: 'CREATE INDEX outbox_by_ticket ON outbox (ticket_number, id) WHERE dead = 0;',
   },
+  {
+    version: 3,
+    name: 'transcript lines',
+    // appended in batches; a conversation's lines are read and pruned newest first by id
+    sql: `
+      CREATE TABLE transcript_lines (
+        id INTEGER PRIMARY KEY,
+        conversation TEXT NOT NULL,
+        sender TEXT NOT NULL CHECK (sender IN ('customer', 'bot')),
+        text TEXT NOT NULL,
+        at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX transcript_by_conversation ON transcript_lines (conversation, id);
+    `,
+  },
 ];
 
 /**

@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { documentValueFrom, jsonText, newETag } from './rows.js';
 import { applySqliteMigrations } from './sqlite-schema.js';
 import { SqliteTicketStore } from './sqlite-tickets.js';
+import { SqliteTranscriptStore } from './sqlite-transcripts.js';
 import { ETagConflictError, type Database, type DocumentStore, type StoredDocument } from './types.js';
 
 /** The SQLite database, with a way to read its connection's settings (for tests and diagnostics). */
@@ -39,6 +40,7 @@ export function openSqliteDatabase(file: string): SqliteDatabase {
   return {
     tickets,
     documents,
+    transcripts: new SqliteTranscriptStore(stateDb),
     async ping() {
       try {
         return db.prepare('SELECT 1').pluck().get() === 1;
@@ -70,6 +72,7 @@ class SqliteDocumentStore implements DocumentStore {
   private readonly upsert;
   private readonly replaceIfTagged;
   private readonly remove;
+  private readonly readKeysTogether;
 
   constructor(private readonly db: BetterSqlite3.Database) {
     this.readOne = db.prepare('SELECT value, etag FROM documents WHERE key = ?');
@@ -80,18 +83,22 @@ class SqliteDocumentStore implements DocumentStore {
       'UPDATE documents SET value = ?, etag = ?, updated_at = ? WHERE key = ? AND etag = ?',
     );
     this.remove = db.prepare('DELETE FROM documents WHERE key = ?');
+    this.readKeysTogether = db.transaction((keys: string[]) => this.readKeys(keys));
   }
 
   async read(keys: string[]): Promise<Map<string, StoredDocument>> {
-    // one read transaction: the documents come from one moment even while another process writes
-    return this.db.transaction(() => {
-      const found = new Map<string, StoredDocument>();
-      for (const key of keys) {
-        const row = this.readOne.get(key) as { value: string; etag: string } | undefined;
-        if (row !== undefined) found.set(key, { value: documentValueFrom(key, row.value), eTag: row.etag });
-      }
-      return found;
-    })();
+    // one statement is one moment by itself; several are read in one transaction, so that they
+    // come from one moment even while another process writes
+    return keys.length === 1 ? this.readKeys(keys) : this.readKeysTogether(keys);
+  }
+
+  private readKeys(keys: string[]): Map<string, StoredDocument> {
+    const found = new Map<string, StoredDocument>();
+    for (const key of keys) {
+      const row = this.readOne.get(key) as { value: string; etag: string } | undefined;
+      if (row !== undefined) found.set(key, { value: documentValueFrom(key, row.value), eTag: row.etag });
+    }
+    return found;
   }
 
   async write(changes: { key: string; value: Record<string, unknown>; eTag?: string }[]): Promise<Map<string, string>> {

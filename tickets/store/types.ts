@@ -1,4 +1,4 @@
-import type { Ticket, TicketNumber, TicketConversationReference, Region, Severity, TicketStatus } from '../model.js';
+import type { Ticket, TicketNumber, TicketConversationReference, Region, Severity, TicketStatus, TranscriptTurn } from '../model.js';
 
 /**
  * The persistence contract. SQLite and PostgreSQL implement it and run one contract suite
@@ -159,10 +159,29 @@ export interface DocumentStore {
   delete(keys: string[]): Promise<void>;
 }
 
+/** One line of a conversation's transcript, as appended. */
+export interface TranscriptLine extends TranscriptTurn {
+  /** the conversation it belongs to (channel and conversation id) */
+  conversation: string;
+}
+
+/**
+ * The recent lines of each conversation, so that a ticket can carry what led to it. Lines are
+ * appended in batches, off the turn's path, and commit like conversation state (see
+ * DocumentStore): a process kill keeps them, a power cut may lose the last moments.
+ */
+export interface TranscriptStore {
+  /** Appends the lines, in order, in one transaction; each conversation named keeps only its newest `keep`. */
+  append(lines: TranscriptLine[], keep: number): Promise<void>;
+  /** The newest `limit` lines of the conversation, oldest first. */
+  recent(conversation: string, limit: number): Promise<TranscriptTurn[]>;
+}
+
 /** One database: tickets and conversation state share its connection and transactions. */
 export interface Database {
   tickets: TicketStore;
   documents: DocumentStore;
+  transcripts: TranscriptStore;
   /** true when the database answers (for /healthz and for a clear message when it is down) */
   ping(): Promise<boolean>;
   close(): Promise<void>;
