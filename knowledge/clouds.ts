@@ -23,3 +23,13 @@ export function cloudsNamed<C extends string>(text: string, table: readonly Clou
     .sort((a, b) => a.at - b.at)
     .map((found) => found.cloud);
 }
+
+/**
+ * How the articles name each cloud's product inside a scope item, longest first: "Amazon Web
+ * Services resource configuration review" and "Azure resource configuration review" are one
+ * item of two clouds. The vendor alone ("Escalations to Microsoft") names a party, not the product.
+ */
+export const CLOUD_PRODUCT_NAMES: Readonly<Record<Cloud, readonly string[]>> = {
+  azure: ['Microsoft Azure', 'Azure'],
+  aws: ['Amazon Web Services', 'Amazon', 'AWS'],
+};

@@ -3,7 +3,8 @@ import { emailAnswerer, phoneAnswerer } from './answers/contacts.js';
 import { eligibilityAnswerer } from './answers/eligibility.js';
 import { logLocationAnswerer } from './answers/logs.js';
 import { passageAnswerer } from './answers/passages.js';
-import { HOW_TO, procedureAnswerer } from './answers/procedures.js';
+import { prerequisiteAnswerer } from './answers/prerequisites.js';
+import { procedureAnswerer } from './answers/procedures.js';
 import { CONFIDENCE_BAR } from './confidence.js';
 import { analyseQuestion, MAX_QUESTION_CHARS } from './answers/question.js';
 import { makeAnswer, Sources } from './answers/render.js';
@@ -23,7 +24,8 @@ import type { Answer, Cloud, ParsedArticle, RegionId } from './types.js';
 
 export { CONFIDENCE_BAR };
 const STRUCTURED_PREFERENCE = 0.15;
-const HOW_TO_PREFERENCE = 0.2;
+/** For the answerer whose kind of answer the question's wording asks for (steps for "how do I…"). */
+const ASKED_FOR_PREFERENCE = 0.2;
 
 /** Structured answers first: a fact beats a passage that happens to share words with the question. */
 const ANSWERERS: readonly Answerer[] = [
@@ -32,6 +34,7 @@ const ANSWERERS: readonly Answerer[] = [
   logLocationAnswerer,
   scopeAnswerer,
   procedureAnswerer,
+  prerequisiteAnswerer,
   eligibilityAnswerer,
   passageAnswerer,
 ];
@@ -51,6 +54,7 @@ const WARM_UP_QUESTIONS = [
   'is patching covered?',
   'what is out of scope?',
   'how do I create a new account?',
+  'what do I need before I create a new account?',
   'where is the agent log on windows?',
   'can resellers use the service?',
   'what happens after I accept the terms?',
@@ -136,11 +140,12 @@ export class KnowledgeBase {
       const answer = answerer.answer(question, this.context, context);
       if (answer) candidates.push({ from: answerer.name, answer });
     }
-    // a fact-based answer is preferred over a passage of about the same confidence, and a
-    // how-to question is best answered by the whole procedure rather than one of its steps
-    const howTo = HOW_TO.test(question.text);
+    // a fact-based answer is preferred over a passage of about the same confidence, and a question
+    // worded for one kind of answer gets that kind: "how do I…" the whole procedure rather than one
+    // of its steps, "what do I need before…" the prerequisites rather than the steps that follow them
+    const asked = new Set(ANSWERERS.filter((a) => a.askedFor?.(question)).map((a) => a.name));
     const rank = (c: { from: string; answer: Answer }): number =>
-      c.answer.confidence + (c.answer.kind === 'passage' ? 0 : STRUCTURED_PREFERENCE) + (howTo && c.from === procedureAnswerer.name ? HOW_TO_PREFERENCE : 0);
+      c.answer.confidence + (c.answer.kind === 'passage' ? 0 : STRUCTURED_PREFERENCE) + (asked.has(c.from) ? ASKED_FOR_PREFERENCE : 0);
     const confident = candidates.filter((c) => c.answer.confidence >= CONFIDENCE_BAR).sort((a, b) => rank(b) - rank(a));
     const [best, ...rest] = confident;
     if (!best) return notFound();

@@ -22,7 +22,8 @@ export const logLocationAnswerer: Answerer = {
     const wanted = OS_NAMES.filter(([re]) => re.test(q.text)).map(([, os]) => os);
     const chosen = wanted.length ? [...unique.values()].filter((f) => wanted.includes(f.os)) : [...unique.values()];
     const shown = chosen.length ? chosen : [...unique.values()];
-    const lines = shown.map((f) => `- **${OS_LABELS[f.os] ?? f.os}:** ${f.instruction.replace(/`/g, '').replace(f.path, `\`${f.path}\``)}`);
+    // the path is what was asked; how to reach the machine follows it in brackets
+    const lines = shown.map((f) => `- **${OS_LABELS[f.os] ?? f.os}:** \`${f.path}\`${f.access ? ` (${f.access})` : ''}`);
     const context = shown.find((f) => f.context)?.context;
     const text = `${context ? knowledge.sources.links(context) : 'Where the agent log is:'}\n\n${lines.join('\n')}`;
     return makeAnswer('howto', text, [knowledge.sources.ref(shown[0]!.slug)], 0.88, shown.map((f) => `${f.os}: ${f.path}`), ['I have a box error', 'Open a ticket']);

@@ -5,7 +5,7 @@ import { makeAnswer } from './render.js';
 import type { Answerer, KnowledgeContext } from './types.js';
 import { conceptsOf } from '../search.js';
 
-export const HOW_TO = /\bhow (do|can|should|would|could|to)\b|\bhow does\b|\bsteps?\b|\bwalk me through\b|\bprocedure\b|\binstructions?\b|\bguide\b|\bwhat do i (need to )?do\b/;
+const HOW_TO = /\bhow (do|can|should|would|could|to)\b|\bhow does\b|\bsteps?\b|\bwalk me through\b|\bprocedure\b|\binstructions?\b|\bguide\b|\bwhat do i (need to )?do\b/;
 /** "What happens after I accept the terms?": the answer is what follows that step. */
 const AFTER = /\b(what happens|what comes|what is next|what next|then what|what do i do|what should i do)\b.*\b(after|once|when)\b|\bafter (i|we|you)\b.*\?/;
 /** The words of a how-to request itself, which say nothing about which procedure. */
@@ -15,6 +15,7 @@ const REQUEST_TERMS = new Set(terms('how do can should would steps step walk thr
 export const procedureAnswerer: Answerer = {
   name: 'procedure',
   matches: (q) => HOW_TO.test(q.text) || AFTER.test(q.text),
+  askedFor: (q) => HOW_TO.test(q.text),
   answer(q, knowledge) {
     const concepts = q.concepts.filter((c) => !REQUEST_TERMS.has(c.term));
     if (concepts.length === 0 || knowledge.facts.procedures.length === 0) return null;

@@ -3,6 +3,7 @@ import type { Concept } from '../search.js';
 import { terms } from '../text.js';
 import type { Answer, Cloud } from '../types.js';
 import { renderPassage } from './passages.js';
+import { itemKey, sameItem, withoutCloudName } from './scope-items.js';
 import type { Question } from './question.js';
 import { makeAnswer } from './render.js';
 import type { Answerer, KnowledgeContext } from './types.js';
@@ -19,12 +20,14 @@ const VERDICT_FORM = new RegExp([
   /\b(covered|in scope|out of scope|outside( of)?( the)? scope|included|part of (it|that|this|your|the))\b/.source,
 ].join('|'));
 const LIST_WORDS = /\b(what|which|list|everything|all|anything)\b|\bscope\??$/;
-const OUT_WORDS = /\b(out of scope|outside|not covered|not included|exclude|excluded|excludes|not in scope|not supported|not (cover|include|support|handle))\b/;
+/** What is left out, also when the negation stands apart from its verb ("what doesn't aws support cover?"). */
+const OUT_WORDS = new RegExp([
+  /\b(out of scope|outside|exclude|excluded|excludes|excluding)\b/.source,
+  /\b(not|never)\b[^.?!]*\b(cover|covers|covered|include|includes|included|support|supports|supported|handle|handles|handled|scope|part of|do)\b/.source,
+].join('|'));
 const COMPARE_WORDS = /\b(differ|difference|different|compare|comparison|versus|vs|both|same)\b/;
-/** Words in scope items that name the cloud or say nothing about what is covered. */
-const ITEM_NOISE = new Set(terms('azure aws issues regarding through cloud application manager providers provider partner arm via normal also'));
 /** Words a request for the whole scope list is made of; any other known word asks something narrower. */
-const LISTING_TERMS = new Set(terms('what which list everything all anything scope cover covered coverage include included support supported handle platform level centurylink azure aws amazon microsoft out outside not exclude excluded differ difference different compare comparison versus both same cloud clouds services service responsible responsibility under thing things stuff'));
+const LISTING_TERMS = new Set(terms('what which list everything all anything scope cover covered coverage include included support supported handle platform level centurylink azure aws amazon microsoft out outside not exclude excluded differ difference different compare comparison versus both same between cloud clouds services service responsible responsibility under thing things stuff item items kind type part fall area show'));
 const CLOUD_NAMES: Record<Cloud, string> = { azure: 'Azure', aws: 'AWS' };
 /** Related passages added to a verdict must cover at least this much of the question. */
 const RELATED_COVERAGE = 0.7;
@@ -60,23 +63,6 @@ export const scopeAnswerer: Answerer = {
     return listing(asked, OUT_WORDS.test(q.text), knowledge);
   },
 };
-
-/** The text a cloud's scope item is matched and compared by: its words minus the cloud's name. */
-const itemKeys = new Map<string, string[]>();
-
-function itemKey(item: string): string[] {
-  const known = itemKeys.get(item);
-  if (known) return known;
-  const key = computeItemKey(item);
-  if (itemKeys.size > 10_000) itemKeys.clear();
-  itemKeys.set(item, key);
-  return key;
-}
-
-function computeItemKey(item: string): string[] {
-  const text = item.replace(/https?:\/\/\S+/g, (url) => url.replace(/^https?:\/\//, '')).replace(/amazon web services/gi, 'aws');
-  return [...new Set(terms(text))].filter((t) => !ITEM_NOISE.has(t));
-}
 
 function bestItems(concepts: readonly Concept[], scopes: readonly ScopeFact[], knowledge: KnowledgeContext): ItemMatch[] {
   const asks = (term: string): boolean => concepts.some((c) => c.term === term || c.alternatives.includes(term));
@@ -189,10 +175,9 @@ function comparison(scopes: readonly ScopeFact[], knowledge: KnowledgeContext, o
   const [a, b] = scopes;
   if (!a || !b) return listing([...scopes], outFirst, knowledge);
   const named = (s: ScopeFact): string => CLOUD_NAMES[s.cloud];
-  const key = (item: string): string => itemKey(item).join(' ');
-  const onlyIn = (x: ScopeFact, y: ScopeFact): string[] => x.inScope.filter((i) => !y.inScope.some((j) => key(j) === key(i)));
-  const both = a.inScope.filter((i) => b.inScope.some((j) => key(j) === key(i))).map(withoutCloudName);
-  const sameOutside = a.outOfScope.map(key).join('|') === b.outOfScope.map(key).join('|');
+  const onlyIn = (x: ScopeFact, y: ScopeFact): string[] => x.inScope.filter((i) => !y.inScope.some((j) => sameItem(i, j)));
+  const both = a.inScope.filter((i) => b.inScope.some((j) => sameItem(i, j))).map(withoutCloudName);
+  const sameOutside = a.outOfScope.length === b.outOfScope.length && a.outOfScope.every((item, i) => sameItem(item, b.outOfScope[i]!));
   const outside = sameOutside
     ? `**Outside the scope for both:** ${a.outOfScope.join(', ')}.`
     : `**Outside the scope:** ${named(a)}: ${a.outOfScope.join(', ')}; ${named(b)}: ${b.outOfScope.join(', ')}.`;
@@ -206,12 +191,6 @@ function comparison(scopes: readonly ScopeFact[], knowledge: KnowledgeContext, o
   const managed = [a, b].map((s) => s.managedServices).find(Boolean);
   if (managed) lines.push(knowledge.sources.links(managed));
   return makeAnswer('scope', lines.join('\n\n'), [knowledge.sources.ref(a.slug), knowledge.sources.ref(b.slug)], 0.85, both, ['What is out of scope for Azure?', 'What does AWS support include?']);
-}
-
-/** "AWS Billing" in a line about both clouds reads "Billing". */
-function withoutCloudName(item: string): string {
-  const stripped = item.replace(/^(azure|aws|amazon web services)\s+/i, '').replace(/\b(azure|aws|amazon web services)\s+/gi, '');
-  return stripped.charAt(0).toUpperCase() + stripped.slice(1);
 }
 
 function suggestionsFor(scopes: readonly ScopeFact[]): string[] {

@@ -25,5 +25,10 @@ export interface AskContext {
 export interface Answerer {
   name: string;
   matches(question: Question): boolean;
+  /**
+   * The question is worded to ask for exactly this kind of answer ("how do I…" for steps,
+   * "what do I need before…" for prerequisites): then it beats a passage that merely shares its words.
+   */
+  askedFor?(question: Question): boolean;
   answer(question: Question, knowledge: KnowledgeContext, context: AskContext): Answer | null;
 }

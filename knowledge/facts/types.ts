@@ -35,6 +35,8 @@ export interface LogLocationFact extends Sourced {
   path: string;
   /** The whole instruction, such as "SSH and locate the log at …". */
   instruction: string;
+  /** How to reach the machine, the instruction less the path and the words leading to it ("connect over SSH"); may be empty. */
+  access: string;
   /** The sentence that introduces the list (what to do with the log), display markdown. */
   context: string | null;
 }
@@ -45,6 +47,12 @@ export interface ProcedureFact extends Sourced {
   steps: RichText[];
   /** What happens once the steps are done (a paragraph and list after them), if the article says. */
   outcome: RichText[];
+}
+
+/** What to have in place before following an article: its prerequisites list. */
+export interface PrerequisiteFact extends Sourced {
+  heading: string;
+  items: RichText[];
 }
 
 export interface EligibilityFact extends Sourced {
@@ -58,5 +66,6 @@ export interface Facts {
   scopes: ScopeFact[];
   logLocations: LogLocationFact[];
   procedures: ProcedureFact[];
+  prerequisites: PrerequisiteFact[];
   eligibility: EligibilityFact[];
 }

@@ -183,10 +183,64 @@ describe('scope lists', () => {
     expect(answer.sources.map((s) => s.slug).sort()).toEqual(['partner-cloud-integration-aws-support', 'partner-cloud-integration-azure-support']);
   });
 
-  it.todo('"compare azure and aws support" lists resource configuration review under both clouds, not as only-AWS ("Amazon Web Services resource configuration review") and only-Azure');
-  it.todo('"what\'s covered under azure platform support?" → the Azure scope list (today: a passage of the scope table, because "under" is not a listing word)');
-  it.todo('"which things does aws platform support include?" → the AWS scope list (today: not_found)');
-  it.todo('"what isn\'t covered for azure?" → a scope answer with the four excluded services and Managed Services (today: a passage of the scope table)');
+  it.each([
+    ['compare azure and aws support'],
+    ["what's the difference between azure and aws coverage?"],
+    ['how does azure support differ from aws support?'],
+    ['is there a difference between azure and aws support?'],
+  ])('%s → resource configuration review under both clouds, not as only-AWS ("Amazon Web Services …") and only-Azure', (question) => {
+    const answer = ask(question);
+    expect(answer.kind).toBe('scope');
+    const line = (label: string): string => answer.text.split('\n').find((l) => l.startsWith(`**${label}`)) ?? '';
+    expect(line('In scope for both')).toContain('Resource configuration review');
+    expect(line('Only AWS:')).toContain('IAM Policies');
+    expect(line('Only AWS:')).not.toMatch(/resource configuration review/i);
+    expect(line('Only Azure:')).toContain('Subscription management');
+    expect(line('Only Azure:')).not.toMatch(/resource configuration review/i);
+    expect(answer.sources.map((s) => s.slug).sort()).toEqual(['partner-cloud-integration-aws-support', 'partner-cloud-integration-azure-support']);
+  });
+
+  it.each([
+    ["what's covered under azure platform support?"],
+    ['what does azure support cover?'],
+    ['which items are in scope for azure'],
+    ['what is included in azure platform support?'],
+  ])('%s → the Azure scope list', (question) => {
+    const answer = ask(question);
+    expect(answer.kind).toBe('scope');
+    expect(answer.text).toMatch(/^\*\*In scope of Azure platform-level support:\*\*/);
+    for (const item of ['Azure Billing', 'Subscription management', 'Escalations to Microsoft', 'Tier 1 Technical Support']) expect(answer.text).toContain(`- ${item}`);
+    expect(answer.text).not.toContain('IAM Policies');
+    expect(answer.sources.map((s) => s.slug)).toEqual(['partner-cloud-integration-azure-support']);
+  });
+
+  it.each([
+    ['which things does aws platform support include?'],
+    ['show me the aws support scope'],
+    ['what do you cover for aws?'],
+    ["what's in scope for aws?"],
+  ])('%s → the AWS scope list', (question) => {
+    const answer = ask(question);
+    expect(answer.kind).toBe('scope');
+    expect(answer.text).toMatch(/^\*\*In scope of AWS platform-level support:\*\*/);
+    for (const item of ['AWS Billing', 'IAM Policies', 'Escalations to Amazon Web Services', 'Tier 1 Technical Support']) expect(answer.text).toContain(`- ${item}`);
+    expect(answer.text).not.toContain('Subscription management');
+    expect(answer.sources.map((s) => s.slug)).toEqual(['partner-cloud-integration-aws-support']);
+  });
+
+  it.each([
+    ["what isn't covered for azure?", 'Azure'],
+    ["what doesn't azure support cover?", 'Azure'],
+    ["what won't you handle for azure?", 'Azure'],
+    ['what is not part of azure platform support?', 'Azure'],
+    ["what's not included in aws support?", 'AWS'],
+  ])('%s → the four excluded services first, then Managed Services', (question, cloud) => {
+    const answer = ask(question);
+    expect(answer.kind).toBe('scope');
+    expect(answer.text.startsWith(`**Outside the scope for ${cloud}:** ${OUTSIDE_SCOPE.join(', ')}.`)).toBe(true);
+    expect(answer.text).toContain('Managed Services');
+    expect(answer.sources.map((s) => s.slug)).toEqual([`partner-cloud-integration-${cloud.toLowerCase()}-support`]);
+  });
 });
 
 describe('how-to steps', () => {
@@ -225,7 +279,31 @@ describe('how-to steps', () => {
     expect(answer.text).toContain('Creates a Microsoft Azure Subscription');
   });
 
-  it.todo('"what do I need before I start the azure migration?" → the Prerequisites of the existing-account article (today: the 11 steps as a passage)');
+  it.each([
+    ['what do I need before I start the azure migration?'],
+    ['anything I should have ready before migrating my azure subscription?'],
+    ['what are the prerequisites for moving my existing azure account to centurylink?'],
+    ['what do we need in place before bringing our current azure subscription over to centurylink?'],
+  ])('%s → the Prerequisites of the existing-account article, not its steps', (question) => {
+    const answer = ask(question);
+    expect(answer.kind).toBe('howto');
+    expect(answer.sources.map((s) => s.slug)).toEqual(['partner-cloud-integration-azure-existing']);
+    expect(answer.text).toContain('*Prerequisites:*');
+    expect(answer.text).toMatch(/^- You know who your current Azure Administrator is\.$/m);
+    expect(answer.text).toMatch(/^- The user doing the setup is an Administrator of the organization/m);
+    expect(answer.text).toMatch(/^- Acceptance of the Terms and Conditions/m);
+    expect(answer.facts).toHaveLength(6);
+    expect(answer.text).not.toMatch(/^\d+\. /m);
+    expect(answer.text).not.toContain('Open the Providers tab');
+  });
+
+  it('what do I need before creating a new azure customer account? → the Prerequisites of the new-account article', () => {
+    const answer = ask('what do I need before creating a new azure customer account?');
+    expect(answer.kind).toBe('howto');
+    expect(answer.sources.map((s) => s.slug)).toEqual(['partner-cloud-integration-azure-new']);
+    expect(answer.text).toMatch(/^- Login credentials of a CenturyLink Cloud Account Administrator/m);
+    expect(answer.text).not.toContain('current Azure Administrator');
+  });
 });
 
 describe('agent log location', () => {
@@ -246,7 +324,21 @@ describe('agent log location', () => {
     else expect(answer.text).not.toContain(linux);
   });
 
-  it.todo('the log answer reads "(connect over SSH)", not "(connect over SSH; the log is)" with a dangling "the log is"');
+  it.each([
+    ['where is the agent log?'],
+    ['where do i find the elasticbox agent log on linux?'],
+    ['where are the logs kept on an ubuntu server?'],
+  ])('%s → the Linux path, then "(connect over SSH)" with no dangling "the log is"', (question) => {
+    const answer = ask(question);
+    expect(answer.text).toContain('**Linux:** `/var/log/elasticbox/elasticbox-agent.log` (connect over SSH)');
+    expect(answer.text).not.toMatch(/the log is\b/);
+  });
+
+  it('which file has the agent log on windows → the Windows path, then how to reach the instance in brackets', () => {
+    const answer = ask('which file has the agent log on windows');
+    expect(answer.text).toContain('**Windows:** `C:\\ProgramData\\ElasticBox\\Logs\\elasticbox-agent.log` (connect to the instance over RDP)');
+    expect(answer.text).not.toMatch(/the log is\b/);
+  });
 });
 
 describe('eligibility', () => {

@@ -1,0 +1,62 @@
+import type { PrerequisiteFact } from '../facts/types.js';
+import { cloudOf } from '../facts/walk.js';
+import { terms } from '../text.js';
+import { makeAnswer } from './render.js';
+import type { Question } from './question.js';
+import type { Answerer, KnowledgeContext } from './types.js';
+
+/**
+ * Ways customers ask what must be in place first: "what do I need before…", "anything I should
+ * have ready before…", "prerequisites for…", "what is required to…". "What do I need to do" asks
+ * for the steps instead.
+ */
+const PREREQUISITE_QUESTION = new RegExp([
+  /\bpre-?req\w*/.source,
+  /\brequirements?\b/.source,
+  /\bwhat (is|are) (required|needed)\b/.source,
+  /\b(need|needs|needed|have|has|get|prepare|know|done|required|must|should)\b[^.?!]*\bbefore\b/.source,
+  /\b(have|get)\b[^.?!]*\b(ready|in place)\b/.source,
+  /\bwhat (do|does|would|will|should|must) (i|we) need\b(?! to do\b)/.source,
+].join('|'));
+
+/** Words of the request itself, which say nothing about what it is a prerequisite for. */
+const REQUEST_TERMS = new Set(terms('prerequisite prerequisites prereq prereqs requirement requirements required require need needed ready place before beforehand first start begin prepare preparation'));
+
+/** What an article's prerequisites are for: its title and its steps. */
+function purposeOf(fact: PrerequisiteFact, knowledge: KnowledgeContext): { all: string; title: string } {
+  const title = knowledge.sources.ref(fact.slug).title;
+  const steps = knowledge.facts.procedures.filter((p) => p.slug === fact.slug).flatMap((p) => [p.heading, p.intro?.plain ?? '', ...p.steps.map((s) => s.plain)]);
+  return { all: [title, ...steps].join(' '), title };
+}
+
+/** What to have in place before following an article: the prerequisites of the one the question is about. */
+export const prerequisiteAnswerer: Answerer = {
+  name: 'prerequisites',
+  matches: (q) => PREREQUISITE_QUESTION.test(q.text),
+  askedFor: (q) => PREREQUISITE_QUESTION.test(q.text),
+  answer(q, knowledge) {
+    const topic = topicOf(q);
+    if (topic.length === 0) return null;
+    // an article about the other cloud is never what a question naming one cloud is about
+    const candidates = knowledge.facts.prerequisites.filter((fact) => {
+      const cloud = cloudOf(knowledge.sources.ref(fact.slug).title);
+      return cloud === null || q.clouds.length === 0 || q.clouds.includes(cloud);
+    });
+    if (candidates.length === 0) return null;
+    const scored = candidates.map((fact) => {
+      const purpose = purposeOf(fact, knowledge);
+      // the steps say what the article is for; its title breaks a tie between two similar articles
+      return { fact, coverage: knowledge.index.coverage(topic, knowledge.terms.of(purpose.all)), titleCoverage: knowledge.index.coverage(topic, knowledge.terms.of(purpose.title)) };
+    });
+    scored.sort((a, b) => b.coverage - a.coverage || b.titleCoverage - a.titleCoverage);
+    const { fact, coverage } = scored[0]!;
+    const source = knowledge.sources.ref(fact.slug);
+    const list = fact.items.map((item) => `- ${knowledge.sources.links(item.markdown)}`).join('\n');
+    const text = `**${source.title}**\n\n*${fact.heading}:*\n\n${list}`;
+    return makeAnswer('howto', text, [source], Math.min(0.9, coverage), fact.items.map((item) => item.plain), ['Open a ticket', 'Who do I call for a critical outage?']);
+  },
+};
+
+function topicOf(q: Question): Question['concepts'] {
+  return q.concepts.filter((c) => !REQUEST_TERMS.has(c.term));
+}
