@@ -66,7 +66,7 @@ export class TranscriptRecorder implements Middleware, TranscriptSource {
   }
 }
 
-/** The conversation a turn belongs to, spelled as conversation state spells its key. */
+/** The conversation a turn belongs to: its channel and its id there. */
 function conversationOf(context: TurnContext): string {
   return `${context.activity.channelId}/conversations/${context.activity.conversation.id}`;
 }
