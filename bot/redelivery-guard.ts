@@ -62,8 +62,12 @@ export class RedeliveryGuard implements Middleware {
   }
 }
 
-/** What is needed to send a reply again: its content, not the ids and addresses of the first send. */
+/** The fields a reply is sent again with: its content, not the ids and addresses of the first send. */
+const REPLAYED_FIELDS = ['type', 'text', 'textFormat', 'attachments', 'attachmentLayout', 'suggestedActions', 'inputHint', 'summary', 'speak'] as const;
+
+/** What is needed to send a reply again (copied on every reply of every turn, so a plain loop). */
 function replayable(activity: Partial<Activity>): Partial<Activity> {
-  const { type, text, textFormat, attachments, attachmentLayout, suggestedActions, inputHint, summary, speak } = activity;
-  return Object.fromEntries(Object.entries({ type, text, textFormat, attachments, attachmentLayout, suggestedActions, inputHint, summary, speak }).filter(([, value]) => value !== undefined));
+  const copy: Record<string, unknown> = {};
+  for (const field of REPLAYED_FIELDS) if (activity[field] !== undefined) copy[field] = activity[field];
+  return copy as Partial<Activity>;
 }

@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { Passage } from './passages.js';
 import { expand } from './synonyms.js';
+import { enumerationTerms, isKindTerm, withKinds } from './kinds.js';
 import { STOPWORDS, stem, words } from './text.js';
 
 /** One idea of a question: a stemmed word and the words that count as the same. */
@@ -27,7 +28,8 @@ export function conceptsOf(question: string): Concept[] {
     seen.add(term);
     concepts.push({ term, alternatives: expand(term) });
   }
-  return concepts;
+  // "which clouds…?" asks for the clouds to be named: an idea of its own (kinds.ts)
+  return withKinds(question, concepts);
 }
 
 /** Share of passages a never-seen word is weighted as if it appeared in. */
@@ -87,9 +89,11 @@ export class PassageIndex {
     });
     this.search.addAll(documents.map((d) => ({ id: d.id, text: d.text.join(' '), heading: d.heading.join(' '), title: d.title.join(' ') })));
     const content = (list: readonly string[]): string[] => list.filter((w) => !STOPWORDS.has(w)).map(stem);
+    // the kinds a passage enumerates are read from its own text only: an AWS article's title does
+    // not make its sentence about Azure name both clouds
     const ownTerms = documents.map((d) => content(d.text));
     const titleTerms = new Map<readonly string[], string[]>();
-    this.ownTermsOf = ownTerms.map((terms) => new Set(terms));
+    this.ownTermsOf = ownTerms.map((terms, i) => new Set([...terms, ...enumerationTerms(documents[i]!.text)]));
     this.pairsOf = ownTerms.map(pairs);
     this.titleTermsOf = documents.map((d) => titleTerms.get(d.title) ?? titleTerms.set(d.title, [...new Set(content(d.title))]).get(d.title)!);
     this.termsOf = documents.map((d, i) => new Set([...this.ownTermsOf[i]!, ...content(d.heading), ...this.titleTermsOf[i]!]));
@@ -100,9 +104,10 @@ export class PassageIndex {
   }
 
   /** The best passages for the question, best first. `filter` narrows to some passages. */
-  rank(concepts: readonly Concept[], limit = 5, filter?: (p: Passage) => boolean, questionPairs: ReadonlySet<string> = new Set()): RankedPassage[] {
+  rank(concepts: readonly Concept[], limit = 5, filter?: (p: Passage) => boolean, questionPairs: ReadonlySet<string> = new Set(), boost?: (p: Passage) => number): RankedPassage[] {
     if (concepts.length === 0) return [];
-    const query = concepts.map((c) => c.term).join(' ');
+    // a kind's members are found through the kind's word, whose alternatives name them
+    const query = concepts.filter((c) => !isKindTerm(c.term)).map((c) => c.term).join(' ');
     const hits = this.search.search(query, {
       processTerm: (word: string) => (STOPWORDS.has(word) ? null : expand(stem(word))),
       ...(filter ? { filter: (result: { id: number }) => filter(this.passages[result.id]!) } : {}),
@@ -122,7 +127,9 @@ export class PassageIndex {
         let together = 0;
         for (const pair of questionPairs) if (this.pairsOf[id]!.has(pair)) together++;
         const phrase = 1 + Math.min(MAX_PHRASE_PAIRS, together) * PHRASE_BOOST;
-        return { passage: this.passages[id]!, score: named * phrase * hit.score * (COVERAGE_FLOOR + (coverage + ownCoverage) / 2) ** COVERAGE_POWER, coverage };
+        const passage = this.passages[id]!;
+        const preferred = boost ? boost(passage) : 1;
+        return { passage, score: preferred * named * phrase * hit.score * (COVERAGE_FLOOR + (coverage + ownCoverage) / 2) ** COVERAGE_POWER, coverage };
       })
       .sort((a, b) => b.score - a.score)
       .filter((ranked, i, all) => all.findIndex((other) => other.passage.group === ranked.passage.group) === i)
@@ -151,8 +158,9 @@ export class PassageIndex {
     return this.termsOf[id]!;
   }
 
+  /** Whether the knowledge base has this word (a pseudo-term of kinds.ts is no word). */
   knows(term: string): boolean {
-    return this.documentFrequency.has(term);
+    return !isKindTerm(term) && this.documentFrequency.has(term);
   }
 
   private idf(df: number): number {

@@ -75,6 +75,9 @@ const RAW: Record<string, string[]> = {
   ready: ['wait', 'minute'],
   current: ['existing'],
   existing: ['current'],
+  // articles spell out "Amazon Web Services" where customers type "AWS", and the other way round
+  aws: ['amazon'],
+  amazon: ['aws'],
   ec2: ['aws', 'amazon', 'instance'],
   s3: ['aws', 'amazon', 'storage'],
   bug: ['issue', 'problem', 'error'],

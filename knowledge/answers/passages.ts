@@ -1,6 +1,8 @@
+import { asksForMembers } from '../kinds.js';
 import type { Passage } from '../passages.js';
 import type { Concept, RankedPassage } from '../search.js';
 import { CONFIDENCE_BAR } from '../confidence.js';
+import { givesBoost, wantedBy, withoutRequest } from './wanted.js';
 import { makeAnswer } from './render.js';
 import type { Answerer, KnowledgeContext } from './types.js';
 
@@ -14,18 +16,23 @@ const LONG_LIST_ITEMS = 15;
 export const passageAnswerer: Answerer = {
   name: 'passage',
   matches: () => true,
+  // "which clouds…?" wants the sentence that names them, not a list of what support covers for each
+  askedFor: (q) => asksForMembers(q.text),
   answer(q, knowledge) {
-    const ranked = knowledge.index.rank(q.concepts, 5, undefined, q.pairs);
+    // "where can I see X?" is about X, and is best answered by the passage that says where X is
+    const wanted = wantedBy(q);
+    const concepts = wanted ? withoutRequest(wanted, q.concepts) : q.concepts;
+    const ranked = knowledge.index.rank(concepts, 5, undefined, q.pairs, wanted ? givesBoost(wanted, concepts, knowledge) : undefined);
     // BM25 may put a passage that repeats one word above the one that holds the whole question
     const best = ranked.find((r) => r.coverage >= CONFIDENCE_BAR) ?? ranked[0];
     if (!best) return null;
-    const parts = [renderPassage(best, q.concepts, knowledge, WHY.test(q.text))];
+    const parts = [renderPassage(best, concepts, knowledge, WHY.test(q.text))];
     const sources = [knowledge.sources.ref(best.passage.slug)];
     // a close second from another article often completes the answer
     const second = ranked.find((r) => r !== best && r.coverage >= best.coverage * 0.9 && r.score >= best.score * 0.75 && (r.passage.slug !== best.passage.slug || r.coverage >= best.coverage));
     if (second) {
       const from = second.passage.slug === best.passage.slug ? 'The same article adds' : `**${second.passage.title}** adds`;
-      parts.push(`${from}:\n\n${renderPassage(second, q.concepts, knowledge, WHY.test(q.text))}`);
+      parts.push(`${from}:\n\n${renderPassage(second, concepts, knowledge, WHY.test(q.text))}`);
       sources.push(knowledge.sources.ref(second.passage.slug));
     }
     return makeAnswer('passage', parts.join('\n\n'), sources, best.coverage, [], ['Open a ticket', 'help']);

@@ -1,0 +1,73 @@
+import { CONFIDENCE_BAR } from '../confidence.js';
+import type { Passage } from '../passages.js';
+import { conceptsOf, type Concept } from '../search.js';
+import { terms } from '../text.js';
+import type { Question } from './question.js';
+import type { KnowledgeContext } from './types.js';
+
+/**
+ * Some questions ask to be told a particular kind of thing about their subject: "where can I see
+ * X?" a place to look it up, "how much does X cost?" a price or where prices are published. The
+ * passage that answers is the one that gives that thing for X, not the one that only mentions X.
+ */
+export interface Wanted {
+  asked: RegExp;
+  /** A sentence or item that gives what is asked. */
+  gives: RegExp;
+  /** Words of the request itself ("see", "find", "listed"), which say nothing about what is asked about. */
+  requestTerms: ReadonlySet<string>;
+  /** An idea the request implies though it may not name it: "how much do I pay" asks for a price. */
+  implies?: string;
+}
+
+/** A place a reader can go: a web or article link, a bare address, a file path. */
+const PLACE = /\]\((?:https?:|kb:)|https?:\/\/|\bwww\.|(?:^|[\s`(])(?:\/[\w.-]+){2,}|\b[a-z]:\\/i;
+/** An amount of money or a rate. */
+const AMOUNT = /[$€£]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:usd|eur|gbp|dollars?|euros?|percent|%)|\bper (?:hour|month|year|gb)\b/i;
+
+const WANTED: readonly Wanted[] = [
+  {
+    // the verb says how the customer means to look ("see"), the article how it is shown ("published")
+    // "where can/do/is…" asks; "a region where azure is offered" only says where something is
+    asked: /^\W*where\b|\bwhere\s+(?:can|could|do|does|did|is|are|was|were|would|should|will|might|may|to)\b|\b(?:link|url|web ?page|web ?site)\s+(?:to|for|with|of)\b/,
+    gives: PLACE,
+    requestTerms: new Set(
+      terms('see seen find found view look check grab locate located show shown list listed publish published display displayed read learn link url page web site website info information detail details documentation docs'),
+    ),
+  },
+  {
+    // prices change too often to be written into an article: it says where they are published
+    asked: /\bhow much\b[^.?!]*\b(?:cost|costs|charge|charges|charged|pay|price|priced)\b|\bwhat (?:does|do|will|would)\b[^.?!]*\bcost\b|\b(?:price|prices|pricing|cost)\s+(?:of|for)\b/,
+    gives: new RegExp(`${PLACE.source}|${AMOUNT.source}`, 'i'),
+    requestTerms: new Set(terms('much pay')),
+    implies: 'cost',
+  },
+];
+
+/** How much more a passage that gives what is asked weighs than one that only talks about the subject. */
+const GIVES_BOOST = 1.5;
+
+export function wantedBy(q: Question): Wanted | null {
+  return WANTED.find((wanted) => wanted.asked.test(q.text)) ?? null;
+}
+
+/** The question's ideas without the words of the request (unless nothing else is left), with the idea it implies. */
+export function withoutRequest(wanted: Wanted, concepts: readonly Concept[]): Concept[] {
+  const ideas = concepts.filter((c) => !wanted.requestTerms.has(c.term));
+  const kept = ideas.length > 0 ? ideas : [...concepts];
+  if (!wanted.implies) return kept;
+  const implied = conceptsOf(wanted.implies)[0]!;
+  return kept.some((c) => c.term === implied.term || implied.alternatives.includes(c.term)) ? kept : [...kept, implied];
+}
+
+/**
+ * Ranking weight: a passage gains when one of its sentences or items gives what is asked and,
+ * read with the passage's heading, holds most of what it is asked about. A link elsewhere in a
+ * long list (a portal address among features) says nothing about where the price list is.
+ */
+export function givesBoost(wanted: Wanted, concepts: readonly Concept[], knowledge: KnowledgeContext): (passage: Passage) => number {
+  return (passage) => {
+    const gives = passage.units.some((unit) => wanted.gives.test(unit.markdown) && knowledge.index.coverage(concepts, knowledge.terms.of(`${passage.heading} ${unit.plain}`)) >= CONFIDENCE_BAR);
+    return gives ? GIVES_BOOST : 1;
+  };
+}
