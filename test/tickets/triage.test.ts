@@ -174,6 +174,17 @@ describe('problem statements and questions', () => {
     ['I can’t see the migrate option', false],
     ['the agent throws an exception', true],
     ['the call returns status 500', true],
+    // a question in a later sentence or clause is a question for the knowledge base
+    ['urgent - site down for our paris office, which support number do i ring', false],
+    ['box error on a windows instance. where do i grab the agent log', false],
+    ['getting errors back from the api when we create instances. what do you need from me', false],
+    ['an azure service is down for us. is service availability covered', false],
+    // asking only for help with the problem is what the incident dialog is for
+    ['our VMs are down, can you help?', true],
+    ['deployment failed. what should I do?', true],
+    ['the box keeps failing - any ideas?', true],
+    ['the agent crashes on start, how do I fix this?', true],
+    ['my API call returns 500. why?', true],
   ] as const)('%p describes a problem: %p', (text, expected) => {
     expect(describesProblem(text)).toBe(expected);
   });
@@ -202,7 +213,20 @@ describe('problem statements and questions', () => {
     expect(problemStatement(text)).toBe(statement);
   });
 
-  it.each([['is it down?', true], ['who do I call', true], ["can't deploy", false], ['can’t deploy', false], ['what’s the hotline', true], ['it is down', false]] as const)('%p is a question: %p', (text, expected) => {
+  it.each([
+    ['is it down?', true],
+    ['who do I call', true],
+    ["can't deploy", false],
+    ['can’t deploy', false],
+    ['what’s the hotline', true],
+    ['it is down', false],
+    ['site down for our paris office, which number do i ring', true],
+    ['box error on windows. Where is the agent log?', true],
+    ['why is my deployment failing?', true],
+    ['it fails - why?', false],
+    ['our portal is down, can someone please take a look?', false],
+    ['help me', false],
+  ] as const)('%p is a question: %p', (text, expected) => {
     expect(isQuestion(text)).toBe(expected);
   });
 });

@@ -47,10 +47,31 @@ export function asksForTicket(text: string): boolean {
   return REQUEST_AT_START.test(normalised.trim()) || REQUEST_ANYWHERE.test(normalised);
 }
 
-/** True when the message is worded as a question: it asks something rather than reports it. */
+/**
+ * Sentences and clauses of a message: "site down for our paris office, which number do i ring"
+ * and "box error on windows. where do i grab the agent log" ask in their second part. A clause
+ * keeps its question mark.
+ */
+const CLAUSE_BREAK = /(?<=[.!?;])\s+|,\s+|\s+[-–—]+\s+|\n+/;
+
+/**
+ * Asking for help with the problem itself ("what should I do?", "can you help?", "why?" on its own): the
+ * incident dialog is that help, so such a clause does not make the message a question for the
+ * knowledge base. On normalised text.
+ */
+const ASKS_FOR_HELP =
+  /^(?:(?:so|and|but|please)\s+)?(?:what (?:should|can|do|must|shall) (?:i|we) do|what now|(?:can|could|would|will) (?:you|someone|anyone|somebody)(?: please)? (?:help|look|check|fix|sort|take a look)|help(?: me| us)?\b|any (?:ideas?|suggestions?|advice|help)|how (?:do|can|should|shall) (?:i|we) (?:fix|solve|resolve|sort out|sort) (?:this|it|that)|why\??$|is (?:this|it|that) (?:a )?(?:known|bug))/i;
+
+/**
+ * True when the message asks something rather than only reports it: one of its sentences or
+ * clauses is worded as a question (a question word first, or a question mark last) and asks for
+ * more than help with the problem.
+ */
 export function isQuestion(text: string): boolean {
-  const trimmed = normalise(text).trim();
-  return trimmed.endsWith('?') || QUESTION_START.test(trimmed);
+  return normalise(text)
+    .split(CLAUSE_BREAK)
+    .map((clause) => clause.trim())
+    .some((clause) => (clause.endsWith('?') || QUESTION_START.test(clause)) && !ASKS_FOR_HELP.test(clause));
 }
 
 // every request in the text, for removing them (replace starts a global pattern from 0 each time)
