@@ -6,12 +6,14 @@ import { passageAnswerer } from './answers/passages.js';
 import { prerequisiteAnswerer } from './answers/prerequisites.js';
 import { procedureAnswerer } from './answers/procedures.js';
 import { CONFIDENCE_BAR } from './confidence.js';
-import { analyseQuestion, MAX_QUESTION_CHARS } from './answers/question.js';
+import { analyseQuestion, MAX_QUESTION_CHARS, withTopic, type Question } from './answers/question.js';
 import { makeAnswer, Sources } from './answers/render.js';
 import { scopeAnswerer } from './answers/scope.js';
 import type { Answerer, AskContext, KnowledgeContext } from './answers/types.js';
 import { isEnglishWord } from './dictionary.js';
+import { clauses, type Clause } from './clauses.js';
 import { extractFacts } from './facts/index.js';
+import { hasTopic } from './generic-terms.js';
 import type { Facts } from './facts/types.js';
 import { buildPassages } from './passages.js';
 import { PLACE_NAMES } from './regions.js';
@@ -125,15 +127,31 @@ export class KnowledgeBase {
   private answerUncached(text: string, context: AskContext): Answer {
     const whole = this.answerOne(text, context);
     if (whole.kind !== 'not_found') return whole;
-    // "how long does it take, and does an admin have to do it?": each part may be answerable alone
-    const parts = clauses(text).map((clause) => this.answerOne(clause, context)).filter((a) => a.kind !== 'not_found');
+    // "how long does it take, and does an admin have to do it?": each part may be answerable alone;
+    // "box deployment keeps failing. what should I send?": the question is about the statement before it
+    const parts = clauses(text).map((clause) => this.answerClause(clause, context)).filter((a) => a.kind !== 'not_found');
     const distinct = parts.filter((a, i) => parts.findIndex((b) => b.text === a.text) === i);
     return distinct.length ? merge(distinct, distinct[0]!.kind, distinct[0]!.suggestions) : whole;
   }
 
-  private answerOne(text: string, context: AskContext): Answer {
+  /**
+   * A question after a statement is asked about what the statement says ("…failing on azure. what
+   * should I send you?"); one that names its own topic may still be answered alone.
+   */
+  private answerClause({ question: text, statement }: Clause, context: AskContext): Answer {
     const question = analyseQuestion(text, this.corrector);
-    if (question.concepts.length === 0) return notFound();
+    if (!statement) return this.answerQuestion(question, context);
+    const about = this.answerQuestion(withTopic(question, analyseQuestion(statement, this.corrector), this.context.index), context);
+    return about.kind !== 'not_found' ? about : this.answerQuestion(question, context);
+  }
+
+  private answerOne(text: string, context: AskContext): Answer {
+    return this.answerQuestion(analyseQuestion(text, this.corrector), context);
+  }
+
+  private answerQuestion(question: Question, context: AskContext): Answer {
+    // "what do you need from me to look into it" names nothing the articles could be about
+    if (!hasTopic(question.concepts)) return notFound();
     const candidates: { from: string; answer: Answer }[] = [];
     for (const answerer of ANSWERERS) {
       if (!answerer.matches(question)) continue;
@@ -155,16 +173,6 @@ export class KnowledgeBase {
     return merge([best.answer, second.answer], best.answer.kind, best.answer.suggestions);
   }
 }
-
-/** The separate questions of a message: its sentences that ask something, and "…, and does …" second questions. */
-function clauses(text: string): string[] {
-  return text
-    .split(/(?<=[?!.;])\s+|,?\s+\b(?:and|also|plus)\s+(?=(?:is|are|does|do|can|could|will|would|how|what|who|where|when|which|should)\b)/i)
-    .map((part) => part.trim())
-    .filter((part) => part.split(/\s+/).length >= 3 && (QUESTION_START.test(part) || part.endsWith('?')));
-}
-
-const QUESTION_START = /^(is|are|does|do|can|could|will|would|how|what|who|where|when|which|should|why)\b/i;
 
 function merge(parts: Answer[], kind: Answer['kind'], suggestions: string[]): Answer {
   return makeAnswer(kind, parts.map((p) => p.text).join('\n\n'), parts.flatMap((p) => p.sources), Math.min(...parts.map((p) => p.confidence)), parts.flatMap((p) => p.facts), suggestions);

@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import type { Passage } from './passages.js';
 import { expand } from './synonyms.js';
 import { enumerationTerms, isKindTerm, withKinds } from './kinds.js';
+import { GENERIC_WEIGHT, isGeneric } from './generic-terms.js';
 import { STOPWORDS, stem, words } from './text.js';
 
 /** One idea of a question: a stemmed word and the words that count as the same. */
@@ -136,10 +137,11 @@ export class PassageIndex {
       .slice(0, limit);
   }
 
-  /** Weight of a concept: how rare its word is among passages (an unknown word weighs most). */
+  /** Weight of a concept: how rare its word is among passages (an unknown word weighs most); a word of asking weighs little. */
   weight(concept: Concept): number {
     const df = this.documentFrequency.get(concept.term);
-    return df ? this.idf(df) : this.unknownWeight;
+    const rarity = df ? this.idf(df) : this.unknownWeight;
+    return isGeneric(concept) ? rarity * GENERIC_WEIGHT : rarity;
   }
 
   coverage(concepts: readonly Concept[], terms: ReadonlySet<string>): number {

@@ -86,6 +86,9 @@ const RAW: Record<string, string[]> = {
   problem: ['issue', 'error'],
   issue: ['problem', 'error'],
   error: ['issue', 'problem'],
+  // "it keeps failing", "the deploy failed": the articles speak of an error or a problem
+  fail: ['error', 'problem', 'issue'],
+  failure: ['error', 'problem', 'issue'],
   report: ['send', 'contact'],
   need: ['send', 'attach'],
   clouds: ['azure', 'amazon'],

@@ -1,4 +1,5 @@
 import { CLOUD_WORDS, cloudsNamed } from '../clouds.js';
+import { isGeneric } from '../generic-terms.js';
 import { findPlaces, type PlaceName } from '../regions.js';
 import { conceptsOf, pairs, type Concept } from '../search.js';
 import { normalise, terms } from '../text.js';
@@ -33,5 +34,43 @@ export function analyseQuestion(raw: string, corrector: Corrector): Question {
     pairs: pairs(terms(text)),
     clouds: cloudsNamed(text, CLOUD_WORDS),
     places: findPlaces(text.replace(/\bus\b/g, ' ') + usCountry),
+  };
+}
+
+/** What the topic of a question needs to know of the knowledge base's words. */
+export interface TopicWords {
+  knows(term: string): boolean;
+  weight(concept: Concept): number;
+}
+
+/**
+ * Words that shape a question ("what is not covered?", "what is out of scope?") but in a
+ * statement only say how things go ("it won't deploy", "it errors out"), not what they are.
+ */
+const NOT_TOPIC = new Set(terms('not no out off'));
+/** A statement whose words the articles mostly do not use is about something they do not cover. */
+const KNOWN_TOPIC_SHARE = 0.5;
+
+/**
+ * The question as asked after a statement of the situation ("box deployment keeps failing on
+ * azure. what info should I send you?"): the statement's ideas become ideas of the question too,
+ * as if it had said "…for a failing box deployment". Only the statement's words the knowledge
+ * base knows are taken: the rest tell the customer's story in words no article uses ("weird"),
+ * and would count against every passage alike. But when those are most of what it says ("my
+ * outlook mailbox is full"), the statement is about something else and lends no topic. Its
+ * clouds and places are the question's too.
+ */
+export function withTopic(question: Question, statement: Question, words: TopicWords): Question {
+  const asked = new Set(question.concepts.map((c) => c.term));
+  const ideas = statement.concepts.filter((c) => !asked.has(c.term) && !isGeneric(c) && !NOT_TOPIC.has(c.term));
+  const known = ideas.filter((c) => c.alternatives.some((term) => words.knows(term)));
+  const weigh = (list: readonly Concept[]): number => list.reduce((sum, c) => sum + words.weight(c), 0);
+  const topic = known.length > 0 && weigh(known) >= weigh(ideas) * KNOWN_TOPIC_SHARE ? known : [];
+  return {
+    ...question,
+    concepts: [...question.concepts, ...topic],
+    pairs: new Set([...question.pairs, ...statement.pairs]),
+    clouds: [...new Set([...question.clouds, ...statement.clouds])],
+    places: [...question.places, ...statement.places.filter((p) => !question.places.some((q) => q.region === p.region))],
   };
 }

@@ -1,0 +1,46 @@
+/**
+ * The parts of a message that ask something, each with what the message says before it.
+ * Customers often state their situation and then ask a short, vague question: "getting errors
+ * from the api when we create instances. what do you need from me?" The statement says what the
+ * question is about; the question says what is wanted.
+ */
+export interface Clause {
+  /** A sentence that asks something. */
+  question: string;
+  /** The sentences before it that ask nothing ('' when there are none): the question's topic. */
+  statement: string;
+}
+
+/** Sentence ends, "…, and does …" second questions, and a dash between two thoughts ("billing looks wrong - who do I email?"). */
+const SPLIT = /(?<=[?!.;])\s+|\s+[-–—]+\s+|,?\s+\b(?:and|also|plus)\s+(?=(?:is|are|does|do|can|could|will|would|how|what|who|where|when|which|should)\b)/i;
+const QUESTION_START = /^(is|are|does|do|can|could|will|would|how|what|who|where|when|which|should|why)\b/i;
+const MIN_QUESTION_WORDS = 3;
+
+const asks = (part: string): boolean => QUESTION_START.test(part) || part.endsWith('?');
+
+export function clauses(text: string): Clause[] {
+  const parts = text.split(SPLIT).map((part) => part.trim()).filter(Boolean);
+  const out: Clause[] = [];
+  const said: string[] = [];
+  for (const part of parts) {
+    if (!asks(part)) {
+      said.push(part);
+      continue;
+    }
+    if (part.split(/\s+/).length >= MIN_QUESTION_WORDS) out.push({ question: part, statement: said.map(mainClause).join(' ') });
+  }
+  return out;
+}
+
+/**
+ * A subordinate clause tells when or why something happens ("…from the api when we create
+ * instances"), and an aside in brackets adds to the story ("(the guy left)"): neither is the
+ * thing the question is about, which the main clause names.
+ */
+const SUBORDINATE = /,?\s*\b(?:when|whenever|while|after|before|because|since|if|once|as soon as|every time)\b[^,.;!?()]*/gi;
+const ASIDE = /\([^()]*\)/g;
+
+function mainClause(sentence: string): string {
+  const main = sentence.replace(ASIDE, ' ').replace(SUBORDINATE, ' ').trim();
+  return /[a-z]/i.test(main) ? main : sentence;
+}

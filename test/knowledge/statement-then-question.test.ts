@@ -1,0 +1,160 @@
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { clauses } from '../../knowledge/clauses.js';
+import { CONFIDENCE_BAR, KnowledgeBase } from '../../knowledge/knowledge-base.js';
+import { loadArticles } from '../../knowledge/loader.js';
+import type { Answer } from '../../knowledge/types.js';
+
+/*
+ * Messages that state the customer's situation and then ask a vague question ("…errors from the
+ * api. what do you need from me?"): the statement says what the question is about, the question
+ * what is wanted. And a vague question alone ("what do you need from me to look into it") names
+ * nothing an article could be about: it is not answered with a passage that merely shares its words.
+ * On the project's own articles, on the seed articles, and on the seeds among the public articles.
+ */
+
+const BUNDLED_DIR = resolve(process.cwd(), 'knowledge/articles');
+const SEEDS_DIR = resolve(process.cwd(), '../shared/kb/seeds');
+const PUBLIC_KB_DIR = resolve(process.cwd(), '../shared/kb/publickb');
+
+const quiet = { warn: () => undefined, info: () => undefined };
+
+interface Setting {
+  label: string;
+  present: boolean;
+  load(): Promise<KnowledgeBase>;
+  /** Whether the public articles are there too, some of which speak of the same things in their own way. */
+  distractors: boolean;
+}
+
+/** The seeds and the public articles in one folder, as the bot reads a knowledge base (copies: see bench/answers.mjs). */
+let combinedDir: string | null = null;
+async function loadCombined(): Promise<KnowledgeBase> {
+  combinedDir = mkdtempSync(join(tmpdir(), 'kb-seeds-publickb-'));
+  cpSync(SEEDS_DIR, join(combinedDir, 'seeds'), { recursive: true });
+  cpSync(PUBLIC_KB_DIR, join(combinedDir, 'publickb'), { recursive: true });
+  return new KnowledgeBase(await loadArticles(combinedDir, quiet));
+}
+
+afterAll(() => {
+  if (combinedDir) rmSync(combinedDir, { recursive: true, force: true });
+});
+
+const SETTINGS: Setting[] = [
+  { label: 'bundled articles', present: true, distractors: false, load: async () => new KnowledgeBase(await loadArticles(BUNDLED_DIR, quiet)) },
+  { label: 'seed articles', present: existsSync(SEEDS_DIR), distractors: false, load: async () => new KnowledgeBase(await loadArticles(SEEDS_DIR, quiet)) },
+  { label: 'seeds with the public articles', present: existsSync(SEEDS_DIR) && existsSync(PUBLIC_KB_DIR), distractors: true, load: loadCombined },
+];
+
+/** The best passage of a passage answer: what comes before "… adds:" (a second passage). */
+const firstPassage = (answer: Answer): string => answer.text.split(/\n\n(?:The same article|\*\*[^*]+\*\*) adds:/)[0]!;
+
+describe('a message split into its questions, each with the statement before it', () => {
+  it('takes the sentences that ask nothing as the topic of the question after them', () => {
+    expect(clauses('box deployment keeps failing on azure. what info should I send you?')).toEqual([
+      { question: 'what info should I send you?', statement: 'box deployment keeps failing on azure.' },
+    ]);
+  });
+
+  it('splits at a dash between a statement and a question', () => {
+    expect(clauses('our aws billing looks wrong this month - who should I email about it?')).toEqual([
+      { question: 'who should I email about it?', statement: 'our aws billing looks wrong this month' },
+    ]);
+  });
+
+  it('leaves out of the topic what only says when it happens, and asides in brackets', () => {
+    const [clause] = clauses('getting errors from the api when we create instances (twice today). what do you need from me?');
+    expect(clause!.statement).toContain('errors from the api');
+    expect(clause!.statement).not.toMatch(/create|instances|twice/);
+  });
+
+  it('a question alone has no statement', () => {
+    expect(clauses('what do you need from me to look into it')).toEqual([{ question: 'what do you need from me to look into it', statement: '' }]);
+  });
+});
+
+describe.each(SETTINGS)('on the $label', (setting) => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    if (setting.present) kb = await setting.load();
+  });
+  const run = setting.present ? it : it.skip;
+
+  function ask(question: string): Answer {
+    const answer = kb.answer(question);
+    expect(answer.kind).not.toBe('not_found');
+    expect(answer.confidence).toBeGreaterThanOrEqual(CONFIDENCE_BAR);
+    return answer;
+  }
+
+  describe('a problem with the API, then "what do you need?"', () => {
+    run.each([
+      ['getting weird errors back from the cam api when we create instances. what do you need from me to look into it'],
+      ['the api keeps returning 500 errors. what should I send you?'],
+      ['our api calls to cam are failing. what information do you need?'],
+      ['I get an error from the API every time I provision a server. what details should I include in my ticket?'],
+    ])('%s → send the request body with the problem', (question) => {
+      const answer = ask(question);
+      expect(answer.kind).toBe('passage');
+      expect(firstPassage(answer)).toMatch(/request body/i);
+    });
+  });
+
+  describe('a box that fails to deploy, then "what should I send?"', () => {
+    run.each([
+      ['box deployment keeps failing on azure. what info should I send you?'],
+      ["our box won't deploy, it errors out. what do you need from us?"],
+      ['my box errored during deployment. what should I include?'],
+    ])('%s → share the box and attach the logs (among the public articles: a passage about box deployment)', (question) => {
+      const answer = ask(question);
+      if (setting.distractors) {
+        // two public troubleshooting articles list "Catalog Box deployment not working" among their sections
+        expect(answer.text).toMatch(/box/i);
+        return;
+      }
+      expect(firstPassage(answer)).toMatch(/share the box/i);
+      expect(firstPassage(answer)).toMatch(/logs/i);
+    });
+  });
+
+  describe('other statements, then a question', () => {
+    run('"our aws billing looks wrong - who should I email?" → an e-mail address (the support one, among the seeds or bundled)', () => {
+      const answer = ask('our aws billing looks wrong this month - who should I email about it?');
+      expect(answer.kind).toBe('contact');
+      expect(answer.text).toMatch(/@/);
+      if (!setting.distractors) expect(answer.text.toLowerCase()).toContain('incident@centurylink.com');
+    });
+
+    run.each([['we are a reseller. can we sign up?'], ['we resell centurylink services to our clients. are we allowed to use this?']])('%s → who can use it: not resellers', (question) => {
+      const answer = ask(question);
+      expect(answer.kind).toBe('eligibility');
+      expect(answer.text).toMatch(/resellers/i);
+    });
+  });
+
+  describe('a vague question names nothing to answer', () => {
+    run.each([
+      ['what do you need from me to look into it'],
+      ['what info should I send you?'],
+      ['what should I send you?'],
+      ['can you look into it?'],
+      ['tell me what you need'],
+    ])('%s → not found, never a passage that merely shares its words', (question) => {
+      const answer = kb.answer(question);
+      expect(answer.kind).toBe('not_found');
+      expect(answer.confidence).toBeLessThan(CONFIDENCE_BAR);
+    });
+
+    run.each([['our heroku dyno keeps crashing. what do you need from me?'], ['my outlook mailbox is full. what should I do?']])(
+      '%s → a statement about something the articles do not cover lends no topic: not found',
+      (question) => {
+        expect(kb.answer(question).kind).toBe('not_found');
+      },
+    );
+
+    run('the same request with a topic of its own is still answered', () => {
+      expect(firstPassage(ask('what do you need from me for an api problem?'))).toMatch(/request body/i);
+    });
+  });
+});
