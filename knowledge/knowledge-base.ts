@@ -49,7 +49,11 @@ export interface KnowledgeBaseOptions {
 }
 
 const DEFAULT_ANSWER_CACHE_SIZE = 1000;
-/** One question of each kind, with a typo, for warmUp(). */
+/**
+ * One question of each kind, with a typo, for warmUp(); and the paths an answer can take besides
+ * the direct one: a question about nothing in the articles (spelling correction, then "not
+ * found"), two questions in one message, a statement followed by a question, a comparison.
+ */
 const WARM_UP_QUESTIONS = [
   'who do I call in Torronto for a critical outage?',
   'what is the support email address?',
@@ -60,7 +64,15 @@ const WARM_UP_QUESTIONS = [
   'where is the agent log on windows?',
   'can resellers use the service?',
   'what happens after I accept the terms?',
+  'which clouds are supported, and where can I see the prices?',
+  'how will the charges appear on my bill?',
+  'compare azure and aws support',
+  'our deployment keeps failing. what do you need from me?',
+  'can you reset the password of my office printer?',
+  'wie spät ist es in Berlin?',
 ];
+/** Rounds of warmUp(): the first compiles each path, the next ones let the engine optimise it. */
+const WARM_UP_ROUNDS = 3;
 
 /**
  * The knowledge base: articles, the facts extracted from them, and the passage index.
@@ -112,7 +124,7 @@ export class KnowledgeBase {
    */
   warmUp(): void {
     isEnglishWord('support');
-    for (const question of WARM_UP_QUESTIONS) this.answerUncached(question, {});
+    for (let round = 0; round < WARM_UP_ROUNDS; round++) for (const question of WARM_UP_QUESTIONS) this.answerUncached(question, {});
   }
 
   answer(text: string, context: AskContext = {}): Answer {
