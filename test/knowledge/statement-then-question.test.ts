@@ -1,10 +1,7 @@
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { clauses } from '../../knowledge/clauses.js';
 import { CONFIDENCE_BAR, KnowledgeBase } from '../../knowledge/knowledge-base.js';
-import { loadArticles } from '../../knowledge/loader.js';
 import type { Answer } from '../../knowledge/types.js';
+import { firstPassage, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../support/knowledge-settings.js';
 
 /*
  * Messages that state the customer's situation and then ask a vague question ("…errors from the
@@ -14,41 +11,8 @@ import type { Answer } from '../../knowledge/types.js';
  * On the project's own articles, on the seed articles, and on the seeds among the public articles.
  */
 
-const BUNDLED_DIR = resolve(process.cwd(), 'knowledge/articles');
-const SEEDS_DIR = resolve(process.cwd(), '../shared/kb/seeds');
-const PUBLIC_KB_DIR = resolve(process.cwd(), '../shared/kb/publickb');
-
-const quiet = { warn: () => undefined, info: () => undefined };
-
-interface Setting {
-  label: string;
-  present: boolean;
-  load(): Promise<KnowledgeBase>;
-  /** Whether the public articles are there too, some of which speak of the same things in their own way. */
-  distractors: boolean;
-}
-
-/** The seeds and the public articles in one folder, as the bot reads a knowledge base (copies: see bench/answers.mjs). */
-let combinedDir: string | null = null;
-async function loadCombined(): Promise<KnowledgeBase> {
-  combinedDir = mkdtempSync(join(tmpdir(), 'kb-seeds-publickb-'));
-  cpSync(SEEDS_DIR, join(combinedDir, 'seeds'), { recursive: true });
-  cpSync(PUBLIC_KB_DIR, join(combinedDir, 'publickb'), { recursive: true });
-  return new KnowledgeBase(await loadArticles(combinedDir, quiet));
-}
-
-afterAll(() => {
-  if (combinedDir) rmSync(combinedDir, { recursive: true, force: true });
-});
-
-const SETTINGS: Setting[] = [
-  { label: 'bundled articles', present: true, distractors: false, load: async () => new KnowledgeBase(await loadArticles(BUNDLED_DIR, quiet)) },
-  { label: 'seed articles', present: existsSync(SEEDS_DIR), distractors: false, load: async () => new KnowledgeBase(await loadArticles(SEEDS_DIR, quiet)) },
-  { label: 'seeds with the public articles', present: existsSync(SEEDS_DIR) && existsSync(PUBLIC_KB_DIR), distractors: true, load: loadCombined },
-];
-
-/** The best passage of a passage answer: what comes before "… adds:" (a second passage). */
-const firstPassage = (answer: Answer): string => answer.text.split(/\n\n(?:The same article|\*\*[^*]+\*\*) adds:/)[0]!;
+afterAll(removeCombinedCopy);
+const SETTINGS = KNOWLEDGE_SETTINGS;
 
 describe('a message split into its questions, each with the statement before it', () => {
   it('takes the sentences that ask nothing as the topic of the question after them', () => {
