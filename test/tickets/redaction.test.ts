@@ -356,6 +356,13 @@ describe('redact', () => {
     for (const text of kept ?? []) expect(result.text).toContain(text);
   });
 
+  it.each(CASES)('lets $name through the hint of every rule that matches it', ({ input }) => {
+    // a hint is a shortcut: text without it skips the rule, so it must be in every match
+    const matching = REDACTION_RULES.filter((rule) => new RegExp(rule.pattern.source, rule.pattern.flags).test(input));
+    expect(matching.length).toBeGreaterThan(0);
+    for (const rule of matching) if (rule.hint) expect({ type: rule.type, hinted: rule.hint.test(input) }).toEqual({ type: rule.type, hinted: true });
+  });
+
   it.each(CASES)('leaves $name unchanged the second time, with no counts', ({ input }) => {
     const once = redact(input).text;
     expect(redact(once)).toEqual({ text: once, counts: {} });

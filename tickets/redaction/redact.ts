@@ -75,7 +75,10 @@ function applyRule(rule: RedactionRule, marker: string, text: string, counts: Re
 export function redact(text: string): RedactedText {
   const counts: RedactionCounts = {};
   let redacted = text;
-  for (const { rule, marker } of RULES) redacted = applyRule(rule, marker, redacted, counts);
+  for (const { rule, marker } of RULES) {
+    if (rule.hint && !rule.hint.test(redacted)) continue;
+    redacted = applyRule(rule, marker, redacted, counts);
+  }
   return { text: redacted, counts: withoutEmptyCounts(counts) };
 }
 
