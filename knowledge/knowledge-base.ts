@@ -9,6 +9,7 @@ import { CONFIDENCE_BAR } from './confidence.js';
 import { analyseQuestion, MAX_QUESTION_CHARS, withTopic, type Question } from './answers/question.js';
 import { makeAnswer, Sources } from './answers/render.js';
 import { scopeAnswerer } from './answers/scope.js';
+import { unknownAction } from './answers/unknown-action.js';
 import type { Answerer, AskContext, KnowledgeContext } from './answers/types.js';
 import { isEnglishWord } from './dictionary.js';
 import { clauses, type Clause } from './clauses.js';
@@ -164,6 +165,8 @@ export class KnowledgeBase {
   private answerQuestion(question: Question, context: AskContext): Answer {
     // "what do you need from me to look into it" names nothing the articles could be about
     if (!hasTopic(question.concepts)) return notFound();
+    // "how do I reset my outlook password": steps for an action no article speaks of would be for another task
+    if (unknownAction(question.text, this.context.index)) return notFound();
     const candidates: { from: string; answer: Answer }[] = [];
     for (const answerer of ANSWERERS) {
       if (!answerer.matches(question)) continue;
@@ -207,5 +210,7 @@ function correctionVocabulary(articles: readonly ParsedArticle[], facts: Facts):
   for (const place of PLACE_NAMES) vocabulary.push(...place.name.split(' '));
   for (const scope of facts.scopes) for (const item of [...scope.inScope, ...scope.outOfScope]) vocabulary.push(...words(item));
   for (const article of articles) vocabulary.push(...words(article.header.title));
+  // the words of the procedures' steps ("create", "connect", "migrate"): what how-to questions are worded with
+  for (const procedure of facts.procedures) for (const step of procedure.steps) vocabulary.push(...words(step.plain));
   return vocabulary;
 }

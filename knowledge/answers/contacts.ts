@@ -1,6 +1,8 @@
 import type { EmailFact, PhoneFact } from '../facts/types.js';
 import { REGION_NAMES } from '../regions.js';
 import type { PlaceName } from '../regions.js';
+import type { Concept } from '../search.js';
+import { titleFit } from './article-fit.js';
 import { makeAnswer } from './render.js';
 import type { Answerer, KnowledgeContext } from './types.js';
 
@@ -43,16 +45,9 @@ export const emailAnswerer: Answerer = {
   name: 'contact-email',
   matches: (q) => EMAIL_WORDS.test(q.text) && EMAIL_INTENT.test(q.text),
   answer(q, knowledge) {
-    const byAddress = new Map<string, EmailFact>();
-    for (const fact of knowledge.facts.emails) {
-      const key = fact.address.toLowerCase();
-      if (!byAddress.has(key)) byAddress.set(key, fact);
-    }
-    if (byAddress.size === 0) return null;
+    if (knowledge.facts.emails.length === 0) return null;
     const concepts = q.concepts.filter((c) => !/^(e?mail|contact|address)$/.test(c.term));
-    const ranked = [...byAddress.values()]
-      .map((fact) => ({ fact, coverage: knowledge.index.coverage(concepts, knowledge.terms.of(fact.purposePlain)) }))
-      .sort((a, b) => b.coverage - a.coverage);
+    const ranked = rankAddresses(knowledge.facts.emails, concepts, knowledge);
     const [best, ...others] = ranked;
     const line = (fact: EmailFact): string => `**${fact.address}**: ${knowledge.sources.links(fact.purpose)}`;
     const rest = others.filter((o) => o.fact.address.toLowerCase() !== best!.fact.address.toLowerCase()).slice(0, 2);
@@ -61,6 +56,28 @@ export const emailAnswerer: Answerer = {
     return makeAnswer('contact', text, [knowledge.sources.ref(best!.fact.slug)], 0.93, [best!.fact.address], ['Who do I call for a critical outage?', 'Open a ticket']);
   },
 };
+
+/**
+ * One entry per address, best first. For each address, the article that states it for the purpose
+ * closest to the question, and among equal purposes the article whose title fits the question best.
+ * Two addresses given for the same purpose in the same words (an old one left in a few articles):
+ * the one most articles give comes first, as the one support uses now.
+ */
+function rankAddresses(facts: readonly EmailFact[], concepts: readonly Concept[], knowledge: KnowledgeContext): { fact: EmailFact; coverage: number }[] {
+  const byAddress = new Map<string, { fact: EmailFact; coverage: number; fit: number; articles: number }>();
+  for (const fact of facts) {
+    const key = fact.address.toLowerCase();
+    const coverage = knowledge.index.coverage(concepts, knowledge.terms.of(fact.purposePlain));
+    const fit = titleFit(concepts, fact.slug, knowledge);
+    const held = byAddress.get(key);
+    if (!held) byAddress.set(key, { fact, coverage, fit, articles: 1 });
+    else {
+      held.articles++;
+      if (coverage > held.coverage || (coverage === held.coverage && fit > held.fit)) Object.assign(held, { fact, coverage, fit });
+    }
+  }
+  return [...byAddress.values()].sort((a, b) => b.coverage - a.coverage || b.articles - a.articles);
+}
 
 /** One number per region; the article for the cloud asked about is cited when there is one. */
 function uniqueByRegion(phones: readonly PhoneFact[], cloud: string | null, knowledge: KnowledgeContext): PhoneFact[] {

@@ -3,6 +3,8 @@ import Fuse from 'fuse.js';
 /** Shorter words are left alone: too many real words sit one typo away from each other. */
 const MIN_WORD = 5;
 const MEMO_LIMIT = 5000;
+/** fuse.js results looked at for each word. */
+const CANDIDATES = 8;
 
 /**
  * Fixes typos in the words that matter most, with fuse.js over a short vocabulary (place
@@ -11,11 +13,17 @@ const MEMO_LIMIT = 5000;
  * "london" while "canda", "azrue" and "pathcing" are fixed.
  */
 export class Corrector {
-  private readonly fuse: Fuse<string>;
+  /**
+   * One fuse.js index per first letter: a correction keeps the word's first letter (people seldom
+   * mistype it), so each word is compared with a fifteenth or so of the vocabulary only.
+   */
+  private readonly byFirstLetter = new Map<string, Fuse<string>>();
 
   constructor(vocabulary: Iterable<string>, private readonly isKnown: (word: string) => boolean) {
     const list = [...new Set([...vocabulary].map((w) => w.toLowerCase()).filter((w) => w.length >= 4 && /^[a-z]+$/.test(w)))];
-    this.fuse = new Fuse(list, { includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 3 });
+    const groups = new Map<string, string[]>();
+    for (const word of list) groups.set(word[0]!, [...(groups.get(word[0]!) ?? []), word]);
+    for (const [letter, words] of groups) this.byFirstLetter.set(letter, new Fuse(words, { includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 3 }));
   }
 
   /** Corrections already worked out; bounded, as questions bring new words forever. */
@@ -36,10 +44,15 @@ export class Corrector {
     {
       if (word.length < MIN_WORD || this.isKnown(word)) return word;
       const allowed = word.length <= 6 ? 1 : 2;
-      for (const { item } of this.fuse.search(word, { limit: 3 })) {
-        if (item[0] === word[0] && editDistance(word, item) <= allowed) return item;
+      // fuse ranks by its own score ("creates" may come before "create" for "craete"): the
+      // closest of its first few by edit distance wins, the first of them on a tie
+      let best = word;
+      let bestDistance = allowed + 1;
+      for (const { item } of this.byFirstLetter.get(word[0]!)?.search(word, { limit: CANDIDATES }) ?? []) {
+        const distance = editDistance(word, item);
+        if (distance < bestDistance) [best, bestDistance] = [item, distance];
       }
-      return word;
+      return best;
     }
   }
 }

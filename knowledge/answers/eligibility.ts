@@ -1,5 +1,6 @@
 import type { Concept } from '../search.js';
 import { terms } from '../text.js';
+import { titleFit } from './article-fit.js';
 import { makeAnswer } from './render.js';
 import type { Answerer } from './types.js';
 
@@ -20,10 +21,11 @@ export const eligibilityAnswerer: Answerer = {
     const ranked = facts
       .map((fact) => {
         const coverage = knowledge.index.coverage(concepts, knowledge.terms.of(fact.sentence.plain));
-        return { fact, coverage, score: coverage * (LIMITING.test(fact.sentence.plain) ? 1.2 : 1) };
+        return { fact, coverage, score: coverage * (LIMITING.test(fact.sentence.plain) ? 1.2 : 1), fit: titleFit(concepts, fact.slug, knowledge) };
       })
       .filter((r) => r.coverage > 0)
-      .sort((a, b) => b.score - a.score);
+      // the same sentence in several articles: the copy in the article about what is asked is the one shown and cited
+      .sort((a, b) => b.score - a.score || b.fit - a.fit);
     const chosen: typeof ranked = [];
     for (const candidate of ranked) {
       if (candidate.score < ranked[0]!.score * 0.5 || chosen.length >= MAX_SENTENCES) break;
