@@ -3,23 +3,30 @@ import type { SourceRef } from '../types.js';
 import { terms } from '../text.js';
 import { makeAnswer } from './render.js';
 import type { Answerer, KnowledgeContext } from './types.js';
-import { conceptsOf } from '../search.js';
+import { conceptsOf, type Concept } from '../search.js';
+import { MIN_STEP_COVERAGE, stepNamedInStory, type StepFound } from './next-step.js';
 
 const HOW_TO = /\bhow (do|can|should|would|could|to)\b|\bhow does\b|\bsteps?\b|\bwalk me through\b|\bprocedure\b|\binstructions?\b|\bguide\b|\bwhat do i (need to )?do\b/;
 /** "What happens after I accept the terms?": the answer is what follows that step. */
 const AFTER = /\b(what happens|what comes|what is next|what next|then what|what do i do|what should i do)\b.*\b(after|once|when)\b|\bafter (i|we|you)\b.*\?/;
+/**
+ * "…accepted the terms. what's next?": a bare "what next" at the end of a message asks what follows
+ * the step the message has just said was done.
+ */
+const NEXT = /(^|[.?!;,]\s*|\bso\s+|\bok\s+)(what is next|what next|what now|now what|then what|what do (i|we) do now|what should (i|we) do now|what do (i|we) do next|what should (i|we) do next)\W*$/;
 /** The words of a how-to request itself, which say nothing about which procedure. */
 const REQUEST_TERMS = new Set(terms('how do can should would steps step walk through procedure instructions guide process happen happens next after once'));
 
 /** Step-by-step procedures, as an ordered list, with what happens once they are done. */
 export const procedureAnswerer: Answerer = {
   name: 'procedure',
-  matches: (q) => HOW_TO.test(q.text) || AFTER.test(q.text),
+  matches: (q) => HOW_TO.test(q.text) || AFTER.test(q.text) || NEXT.test(q.text),
   askedFor: (q) => HOW_TO.test(q.text),
   answer(q, knowledge) {
     const concepts = q.concepts.filter((c) => !REQUEST_TERMS.has(c.term));
     if (concepts.length === 0 || knowledge.facts.procedures.length === 0) return null;
-    if (AFTER.test(q.text)) return whatFollows(q.text, knowledge);
+    if (AFTER.test(q.text)) return whatFollows(q.text.replace(/^[\s\S]*?\b(after|once|when)\b/, ''), knowledge);
+    if (NEXT.test(q.text)) return stepsAfter(stepNamedInStory(q.text.replace(NEXT, ''), q.clouds, (c) => REQUEST_TERMS.has(c.term), knowledge), knowledge);
     const scored = knowledge.facts.procedures.map((procedure) => {
       const title = knowledge.sources.ref(procedure.slug).title;
       const text = [title, procedure.heading, procedure.intro?.plain ?? '', ...procedure.steps.map((s) => s.plain)].join(' ');
@@ -34,11 +41,9 @@ export const procedureAnswerer: Answerer = {
   },
 };
 
-/** Finds the step the question names and answers with the steps after it, or the outcome. */
-function whatFollows(text: string, knowledge: KnowledgeContext) {
-  const clause = text.replace(/^[\s\S]*?\b(after|once|when)\b/, '');
-  const concepts = conceptsOf(clause).filter((c) => !REQUEST_TERMS.has(c.term));
-  let best: { procedure: ProcedureFact; step: number; coverage: number } | null = null;
+/** The step whose words (with its article's title) best cover `concepts`. */
+function namedStep(concepts: readonly Concept[], knowledge: KnowledgeContext): StepFound | null {
+  let best: StepFound | null = null;
   for (const procedure of knowledge.facts.procedures) {
     const title = knowledge.sources.ref(procedure.slug).title;
     procedure.steps.forEach((step, index) => {
@@ -46,8 +51,17 @@ function whatFollows(text: string, knowledge: KnowledgeContext) {
       if (!best || coverage > best.coverage) best = { procedure, step: index, coverage };
     });
   }
-  const found = best as { procedure: ProcedureFact; step: number; coverage: number } | null;
-  if (!found || found.coverage < 0.5) return null;
+  return best;
+}
+
+/** Finds the step `clause` names and answers with the steps after it, or the outcome. */
+function whatFollows(clause: string, knowledge: KnowledgeContext) {
+  return stepsAfter(namedStep(conceptsOf(clause).filter((c) => !REQUEST_TERMS.has(c.term)), knowledge), knowledge);
+}
+
+/** The steps after the one found and what happens once they are done; nothing when no step is named well enough. */
+function stepsAfter(found: StepFound | null, knowledge: KnowledgeContext) {
+  if (!found || found.coverage < MIN_STEP_COVERAGE) return null;
   const { procedure, step } = found;
   const source = knowledge.sources.ref(procedure.slug);
   const links = knowledge.sources.links.bind(knowledge.sources);

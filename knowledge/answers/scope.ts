@@ -1,7 +1,8 @@
 import type { ScopeFact } from '../facts/types.js';
-import type { Concept } from '../search.js';
+import { conceptsOf, type Concept } from '../search.js';
 import { terms } from '../text.js';
 import type { Answer, Cloud } from '../types.js';
+import { askingPart } from './asking-part.js';
 import { renderPassage } from './passages.js';
 import { itemKey, sameItem, withoutCloudName } from './scope-items.js';
 import type { Question } from './question.js';
@@ -19,6 +20,8 @@ const VERDICT_FORM = new RegExp([
   /\bwho (handles|deals with|takes care|is responsible|looks after|covers)\b/.source,
   /\b(covered|in scope|out of scope|outside( of)?( the)? scope|included|part of (it|that|this|your|the))\b/.source,
 ].join('|'));
+/** A question whose subject is the provider asks what it does: "will centurylink escalate it?" */
+const PROVIDER_DOES = /\b(is|are|does|do|can|could|will|would)\s+(you|u|your|centurylink|support)\b/;
 const LIST_WORDS = /\b(what|which|list|everything|all|anything)\b|\bscope\??$/;
 /** What is left out, also when the negation stands apart from its verb ("what doesn't aws support cover?"). */
 const OUT_WORDS = new RegExp([
@@ -49,7 +52,11 @@ export const scopeAnswerer: Answerer = {
   answer(q, knowledge) {
     const scopes = knowledge.facts.scopes;
     if (scopes.length === 0) return null;
-    const matches = bestItems(q.concepts, scopes, knowledge);
+    // "…add devs to the aws management console - is creating console users something you cover?": the
+    // items the asking part names come before those of the story around it
+    const part = askingPart(q.text);
+    const fromPart = asksOfSupport(part) ? bestItems(conceptsOf(part), scopes, knowledge) : [];
+    const matches = fromPart.length ? fromPart : bestItems(q.concepts, scopes, knowledge);
     const scopeWords = SCOPE_WORDS.test(q.text) || OUT_WORDS.test(q.text) || (SOFT_SCOPE_WORDS.test(q.text) && q.clouds.length > 0);
     // an item named in passing ('…take over billing and support…') is not what a long question asks
     if (matches.length > 0 && VERDICT_FORM.test(q.text.trim()) && (!matches[0]!.inScope || itemShare(q, matches[0]!, knowledge) >= ITEM_SHARE)) {
@@ -92,11 +99,22 @@ function bestItems(concepts: readonly Concept[], scopes: readonly ScopeFact[], k
   return found.sort((a, b) => b.score - a.score);
 }
 
-/** How much of what the question asks (its known words, less cloud and scope words) the item names. */
+/**
+ * How much of what the question asks (its known words, less cloud and scope words) the item
+ * names: in the whole message, or in the part of it that asks what support does (`asking-part.ts`),
+ * whichever is more.
+ */
 function itemShare(q: Question, match: ItemMatch, knowledge: KnowledgeContext): number {
-  const asked = q.concepts.filter((c) => knowledge.index.knows(c.term) && !LISTING_TERMS.has(c.term));
   const itemTerms = new Set(match.key.split(' '));
-  return knowledge.index.coverage(asked, itemTerms);
+  const share = (concepts: readonly Concept[]): number =>
+    knowledge.index.coverage(concepts.filter((c) => knowledge.index.knows(c.term) && !LISTING_TERMS.has(c.term)), itemTerms);
+  const part = askingPart(q.text);
+  return Math.max(share(q.concepts), asksOfSupport(part) ? share(conceptsOf(part)) : 0);
+}
+
+/** Only a part that asks what support does counts: "can we sign up for centurylink-billed azure?" names billing, but asks about signing up. */
+function asksOfSupport(part: string): boolean {
+  return SCOPE_WORDS.test(part) || PROVIDER_DOES.test(part);
 }
 
 function verdict(q: Question, matches: ItemMatch[], knowledge: KnowledgeContext): Answer {

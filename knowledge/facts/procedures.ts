@@ -31,3 +31,4 @@ export function extractProcedures(article: ParsedArticle): ProcedureFact[] {
   }
   return facts;
 }
+
