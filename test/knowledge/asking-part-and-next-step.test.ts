@@ -67,7 +67,7 @@ describe.each(SETTINGS)('on the $label', (setting) => {
   });
 
   describe('a story of steps done, then "what next"', () => {
-    (setting.distractors ? run.skip : run).each([
+    run.each([
       ["ok i picked the migrate option for our existing azure and accepted the terms. nothing happened?? what's next"],
       ['I chose the migrate option for my existing Azure account and accepted the terms and conditions. What now?'],
       ['selected the migrate my account to centurylink option for our existing azure subscription, then accepted the terms. then what?'],
@@ -80,8 +80,7 @@ describe.each(SETTINGS)('on the $label', (setting) => {
       expect(answer.sources[0]!.slug).toBe(AZURE_EXISTING);
     });
 
-    // the public copy of that article breaks its step list after step 4 (see the report), so no
-    // procedure there holds both steps told: the answer must not be another cloud's steps
+    // whatever the knowledge base holds besides, the story is about Azure: never another cloud's steps
     run("ok i picked the migrate option for our existing azure and accepted the terms. nothing happened?? what's next → never another cloud's steps", () => {
       const answer = kb.answer("ok i picked the migrate option for our existing azure and accepted the terms. nothing happened?? what's next");
       expect(answer.sources.map((s) => s.slug).filter((slug) => /aws|google/.test(slug))).toEqual([]);

@@ -391,3 +391,32 @@ describe('parseArticle: clean-up and rejection', () => {
     expect(article.warnings).toEqual(['header is missing its opening {{{', 'header field title: Required', 'title taken from the file name']);
   });
 });
+
+describe('a screenshot between two steps', () => {
+  it('keeps the steps after it in the procedure, though the next number follows on the very next line', () => {
+    const raw = [
+      '{{{ "title": "Steps with screenshots", "date": "01-16-2017" }}}',
+      '### Steps',
+      '',
+      '1. Sign in.',
+      '2. Open the Providers tab.',
+      '',
+      '  ![The providers tab](images/providers.png)',
+      '3. Click New.',
+      '4. Name the provider.',
+      '  <img src="images/name.png">',
+      '5. Save it.',
+      '',
+      '```',
+      '![not a screenshot](in-code.png)',
+      '6. not a step either',
+      '```',
+    ].join('\n');
+    const { sections } = parseArticle(raw, 'steps.md');
+    const lists = sections.flatMap((section) => section.blocks).filter((block) => block.kind === 'list');
+    expect(lists).toHaveLength(1);
+    expect(lists[0]!.kind === 'list' && lists[0]!.items.map((item) => item.plain)).toEqual(['Sign in.', 'Open the Providers tab.', 'Click New.', 'Name the provider.', 'Save it.']);
+    const code = sections.flatMap((section) => section.blocks).find((block) => block.kind === 'code');
+    expect(JSON.stringify(code ?? sections)).toContain('6. not a step either');
+  });
+});
