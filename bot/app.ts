@@ -39,6 +39,8 @@ export interface AppParts {
   evidence: EvidenceOptions;
   /** Outbox polling interval (the notifier is also nudged whenever a ticket changes). */
   outboxPollMs?: number;
+  /** GET /healthz answers 200 once this says so; by default once the knowledge base has loaded. */
+  isReady?: () => boolean;
 }
 
 export interface App {
@@ -87,7 +89,7 @@ export function buildApp(parts: AppParts): App {
   adapter.use(new TypingIndicator(logger));
   // a redelivered message is answered from memory before anything records or handles it again
   adapter.use(new RedeliveryGuard(conversationState), transcript);
-  const server = createServer({ adapter, bot, logger, maxBodyBytes: config.MAX_BODY_BYTES, isReady: () => parts.knowledge() !== null });
+  const server = createServer({ adapter, bot, logger, maxBodyBytes: config.MAX_BODY_BYTES, isReady: parts.isReady ?? (() => parts.knowledge() !== null) });
   registerAgentApi(server, { tickets, tokens: config.AGENT_API_TOKENS, logger });
   // web chat: POST /api/directline/token, and in local mode without a secret a Direct Line of its own
   registerDirectLine(server, { config, logger });

@@ -9,6 +9,7 @@ import { ConfigError, isLocalMode, parseConfig, type Config } from './config.js'
 import { evidenceOptions } from './evidence-options.js';
 import { createLogger, type Logger } from './logger.js';
 import { listen } from './server.js';
+import { warmUpTurns } from './warm-up-turns.js';
 
 /** The composition root: reads config, builds every part, passes each its dependencies. */
 async function main(): Promise<void> {
@@ -23,8 +24,9 @@ async function main(): Promise<void> {
   const database = await openDatabaseOrExit(config, logger);
 
   let knowledge: KnowledgeBase | null = null;
+  let ready = false;
   const evidence = evidenceOptions(config);
-  const app = buildApp({ config, logger, database, routing, webhookSecrets: secrets, knowledge: () => knowledge, evidence, outboxPollMs: config.OUTBOX_POLL_MS });
+  const app = buildApp({ config, logger, database, routing, webhookSecrets: secrets, knowledge: () => knowledge, evidence, outboxPollMs: config.OUTBOX_POLL_MS, isReady: () => ready });
   await listen(app.server, config.PORT);
   logger.info({ port: config.PORT, database: config.DATABASE_URL ? 'postgresql' : 'sqlite', queues: Object.keys(routing.queues) }, 'listening');
   // tickets filed before a restart and not yet delivered go out now
@@ -36,9 +38,13 @@ async function main(): Promise<void> {
   const articles = await loadArticles(kbDir, logger, { cacheDir: resolve(config.DATA_DIR, 'kb-cache') });
   const loaded = new KnowledgeBase(articles, { baseUrl: config.KB_BASE_URL ?? null, answerCacheSize: config.ANSWER_CACHE_SIZE });
   loaded.warmUp();
-  // ready (GET /healthz 200) only now, with the knowledge base loaded and warm
   knowledge = loaded;
   logger.info({ kbDir, articles: articles.length, passages: loaded.passageCount, ms: Math.round(performance.now() - started) }, 'knowledge base loaded');
+  // with nothing authenticated the bot can ask itself a few questions, so its first customers
+  // do not wait for code running the first time (warm-up-turns.ts)
+  if (isLocalMode(config)) await warmUpTurns(config.PORT, logger);
+  // ready (GET /healthz 200) only now, with the knowledge base loaded and warm
+  ready = true;
 
   const stop = (signal: string): void => {
     logger.info({ signal }, 'stopping');

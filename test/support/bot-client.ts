@@ -22,6 +22,8 @@ export interface RunningBot {
   url: string;
   app: App;
   db: SqliteDatabase;
+  /** The SQLite file, for reading what was stored directly. */
+  databaseFile: string;
   /** Stops the server and the notifier, closes the database and removes the temp folder. */
   close(): Promise<void>;
 }
@@ -39,6 +41,7 @@ export async function startBot(env: Record<string, string>, knowledge: QuestionA
     url: `http://127.0.0.1:${port}`,
     app,
     db,
+    databaseFile: join(dataDir, 'support.db'),
     async close() {
       await new Promise<void>((resolve) => app.server.close(() => resolve()));
       await app.notifier.stop();
