@@ -1,7 +1,5 @@
 import { askingPart } from '../../knowledge/answers/asking-part.js';
-import { CONFIDENCE_BAR, KnowledgeBase } from '../../knowledge/knowledge-base.js';
-import type { Answer } from '../../knowledge/types.js';
-import { KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../support/knowledge-settings.js';
+import { knowledgeFixture, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../support/knowledge-settings.js';
 
 /*
  * Two shapes of customer message, each phrased several ways, on the project's own articles, on
@@ -31,18 +29,7 @@ describe('the part of a message that asks', () => {
 });
 
 describe.each(SETTINGS)('on the $label', (setting) => {
-  let kb: KnowledgeBase;
-  beforeAll(async () => {
-    if (setting.present) kb = await setting.load();
-  });
-  const run = setting.present ? it : it.skip;
-
-  function ask(question: string): Answer {
-    const answer = kb.answer(question);
-    expect(answer.kind).not.toBe('not_found');
-    expect(answer.confidence).toBeGreaterThanOrEqual(CONFIDENCE_BAR);
-    return answer;
-  }
+  const { kb, run, ask } = knowledgeFixture(setting);
 
   describe('a story, then whether support covers something', () => {
     run.each([
@@ -62,7 +49,7 @@ describe.each(SETTINGS)('on the $label', (setting) => {
       ['our company is based in munich germany. can we sign up for centurylink-billed azure?'],
       ['how long till a new azure account is ready, and does it have to be an admin who sets it up?'],
     ])('%s → no scope verdict: the part that asks is not about what support does', (question) => {
-      expect(kb.answer(question).kind).not.toBe('scope');
+      expect(kb().answer(question).kind).not.toBe('scope');
     });
   });
 
@@ -82,7 +69,7 @@ describe.each(SETTINGS)('on the $label', (setting) => {
 
     // whatever the knowledge base holds besides, the story is about Azure: never another cloud's steps
     run("ok i picked the migrate option for our existing azure and accepted the terms. nothing happened?? what's next → never another cloud's steps", () => {
-      const answer = kb.answer("ok i picked the migrate option for our existing azure and accepted the terms. nothing happened?? what's next");
+      const answer = kb().answer("ok i picked the migrate option for our existing azure and accepted the terms. nothing happened?? what's next");
       expect(answer.sources.map((s) => s.slug).filter((slug) => /aws|google/.test(slug))).toEqual([]);
     });
 
@@ -90,7 +77,7 @@ describe.each(SETTINGS)('on the $label', (setting) => {
       ['I accepted the terms and conditions, now what?'],
       ['we logged in and clicked new. what next?'],
     ])('%s → no guess at which procedure: several have that step', (question) => {
-      expect(kb.answer(question).text).not.toMatch(/^After step/);
+      expect(kb().answer(question).text).not.toMatch(/^After step/);
     });
   });
 });

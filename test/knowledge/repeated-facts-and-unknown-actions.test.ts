@@ -1,6 +1,5 @@
-import { CONFIDENCE_BAR, KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Answer } from '../../knowledge/types.js';
-import { KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../support/knowledge-settings.js';
+import { knowledgeFixture, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../support/knowledge-settings.js';
 
 /*
  * Two shapes of question, each phrased several ways, on the project's own articles, on the seed
@@ -16,18 +15,7 @@ afterAll(removeCombinedCopy);
 const firstSource = (answer: Answer) => answer.sources[0]!;
 
 describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
-  let kb: KnowledgeBase;
-  beforeAll(async () => {
-    if (setting.present) kb = await setting.load();
-  });
-  const run = setting.present ? it : it.skip;
-
-  function ask(question: string): Answer {
-    const answer = kb.answer(question);
-    expect(answer.kind).not.toBe('not_found');
-    expect(answer.confidence).toBeGreaterThanOrEqual(CONFIDENCE_BAR);
-    return answer;
-  }
+  const { kb, run, ask } = knowledgeFixture(setting);
 
   describe('an address given in many articles', () => {
     run.each([
@@ -74,7 +62,7 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
       ['how can I defragment the disk of my azure laptop?'],
       ['how to unsubscribe our office 365 users from the newsletter'],
     ])('%s → not found', (question) => {
-      expect(kb.answer(question).kind).toBe('not_found');
+      expect(kb().answer(question).kind).toBe('not_found');
     });
 
     run.each([

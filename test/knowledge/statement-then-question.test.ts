@@ -1,7 +1,6 @@
 import { clauses } from '../../knowledge/clauses.js';
-import { CONFIDENCE_BAR, KnowledgeBase } from '../../knowledge/knowledge-base.js';
-import type { Answer } from '../../knowledge/types.js';
-import { firstPassage, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../support/knowledge-settings.js';
+import { CONFIDENCE_BAR } from '../../knowledge/knowledge-base.js';
+import { firstPassage, knowledgeFixture, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../support/knowledge-settings.js';
 
 /*
  * Messages that state the customer's situation and then ask a vague question ("…errors from the
@@ -39,18 +38,7 @@ describe('a message split into its questions, each with the statement before it'
 });
 
 describe.each(SETTINGS)('on the $label', (setting) => {
-  let kb: KnowledgeBase;
-  beforeAll(async () => {
-    if (setting.present) kb = await setting.load();
-  });
-  const run = setting.present ? it : it.skip;
-
-  function ask(question: string): Answer {
-    const answer = kb.answer(question);
-    expect(answer.kind).not.toBe('not_found');
-    expect(answer.confidence).toBeGreaterThanOrEqual(CONFIDENCE_BAR);
-    return answer;
-  }
+  const { kb, run, ask } = knowledgeFixture(setting);
 
   describe('a problem with the API, then "what do you need?"', () => {
     run.each([
@@ -105,7 +93,7 @@ describe.each(SETTINGS)('on the $label', (setting) => {
       ['can you look into it?'],
       ['tell me what you need'],
     ])('%s → not found, never a passage that merely shares its words', (question) => {
-      const answer = kb.answer(question);
+      const answer = kb().answer(question);
       expect(answer.kind).toBe('not_found');
       expect(answer.confidence).toBeLessThan(CONFIDENCE_BAR);
     });
@@ -113,7 +101,7 @@ describe.each(SETTINGS)('on the $label', (setting) => {
     run.each([['our heroku dyno keeps crashing. what do you need from me?'], ['my outlook mailbox is full. what should I do?']])(
       '%s → a statement about something the articles do not cover lends no topic: not found',
       (question) => {
-        expect(kb.answer(question).kind).toBe('not_found');
+        expect(kb().answer(question).kind).toBe('not_found');
       },
     );
 

@@ -1,6 +1,5 @@
-import { CONFIDENCE_BAR, KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Answer } from '../../knowledge/types.js';
-import { firstPassage, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../support/knowledge-settings.js';
+import { firstPassage, knowledgeFixture, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../support/knowledge-settings.js';
 
 /*
  * Questions of two shapes, each phrased several ways, on the project's own articles, on the seed
@@ -19,18 +18,7 @@ const SETTINGS = KNOWLEDGE_SETTINGS;
 const cites = (answer: Answer, slug: string): boolean => answer.sources.some((s) => s.slug === slug);
 
 describe.each(SETTINGS)('on the $label', (setting) => {
-  let kb: KnowledgeBase;
-  beforeAll(async () => {
-    if (setting.present) kb = await setting.load();
-  });
-  const run = setting.present ? it : it.skip;
-
-  function ask(question: string): Answer {
-    const answer = kb.answer(question);
-    expect(answer.kind).not.toBe('not_found');
-    expect(answer.confidence).toBeGreaterThanOrEqual(CONFIDENCE_BAR);
-    return answer;
-  }
+  const { kb, run, ask } = knowledgeFixture(setting);
 
   describe('which clouds', () => {
     run.each([
@@ -92,7 +80,7 @@ describe.each(SETTINGS)('on the $label', (setting) => {
     });
 
     run.each([['where can I buy a good pizza?'], ['which clouds have the best weather?']])('%s → still not found', (question) => {
-      expect(kb.answer(question).kind).toBe('not_found');
+      expect(kb().answer(question).kind).toBe('not_found');
     });
   });
 });

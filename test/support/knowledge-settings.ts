@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { KnowledgeBase } from '../../knowledge/knowledge-base.js';
+import { CONFIDENCE_BAR, KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { loadArticles } from '../../knowledge/loader.js';
 import type { Answer } from '../../knowledge/types.js';
 
@@ -48,3 +48,28 @@ export const KNOWLEDGE_SETTINGS: KnowledgeSetting[] = [
 
 /** The best passage of a passage answer: what comes before "… adds:" (a second passage). */
 export const firstPassage = (answer: Answer): string => answer.text.split(/\n\n(?:The same article|\*\*[^*]+\*\*) adds:/)[0]!;
+
+/**
+ * Inside a describe block for one setting: the knowledge base, loaded once (`kb()`); `run`, which
+ * skips a test where the setting is absent; and `ask`, which expects a confident answer.
+ */
+export function knowledgeFixture(setting: KnowledgeSetting) {
+  let loaded: KnowledgeBase | undefined;
+  beforeAll(async () => {
+    if (setting.present) loaded = await setting.load();
+  });
+  const kb = (): KnowledgeBase => {
+    if (!loaded) throw new Error(`the ${setting.label} are not loaded`);
+    return loaded;
+  };
+  return {
+    kb,
+    run: setting.present ? it : it.skip,
+    ask(question: string): Answer {
+      const answer = kb().answer(question);
+      expect(answer.kind).not.toBe('not_found');
+      expect(answer.confidence).toBeGreaterThanOrEqual(CONFIDENCE_BAR);
+      return answer;
+    },
+  };
+}
