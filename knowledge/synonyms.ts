@@ -90,7 +90,6 @@ const RAW: Record<string, string[]> = {
   fail: ['error', 'problem', 'issue'],
   failure: ['error', 'problem', 'issue'],
   report: ['send', 'contact'],
-  need: ['send', 'attach'],
   clouds: ['azure', 'amazon'],
   cloud: ['azure', 'amazon'],
   cover: ['scope', 'include'],

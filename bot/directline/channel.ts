@@ -6,8 +6,7 @@ import type { Logger } from '../logger.js';
 import { clientActivity, conversationStart } from './activities.js';
 import { CONNECTOR_PATH, registerLocalConnector } from './connector.js';
 import { ConversationStore, type Conversation, type ConversationStoreOptions, type DirectLineActivity } from './conversations.js';
-import { bearerOf, directLineError, loopbackOrigin, publicOrigin, queryOf, readBody, readJsonObject, Refusal, sendJson } from './http.js';
-import { ClientGone } from '../request-body.js';
+import { bearerOf, directLineError, loopbackOrigin, publicOrigin, queryOf, readBody, readJsonObject, Refusal, sendFailure, sendJson } from './http.js';
 import type { RateLimiter } from './rate-limit.js';
 import { randomId, TokenStore, visitorId, type Grant, type TokenStoreOptions } from './tokens.js';
 
@@ -152,13 +151,7 @@ export function registerLocalDirectLine(server: restify.Server, options: LocalDi
         const reply = await work(req);
         sendJson(res, reply.status, reply.body);
       } catch (error) {
-        if (error instanceof ClientGone) return;
-        if (error instanceof Refusal) {
-          sendJson(res, error.status, error.body, error.headers);
-          return;
-        }
-        logger.error({ err: error, route: name }, 'direct line: request failed');
-        sendJson(res, 500, { error: { code: 'ServiceError', message: 'the local Direct Line failed' } });
+        sendFailure(res, error, logger, 'local Direct Line', { route: name });
       }
     };
 

@@ -2,8 +2,7 @@ import type restify from 'restify';
 import type { Logger } from '../logger.js';
 import { BOT_ACCOUNT, botActivity } from './activities.js';
 import type { Conversation, ConversationStore } from './conversations.js';
-import { directLineError, fromLoopback, readJsonObject, Refusal, sendJson } from './http.js';
-import { ClientGone } from '../request-body.js';
+import { directLineError, fromLoopback, readJsonObject, sendFailure, sendJson } from './http.js';
 
 /*
  * The local Bot Connector: the serviceUrl of every activity the local Direct Line hands the bot,
@@ -39,13 +38,7 @@ export function registerLocalConnector(server: restify.Server, options: Connecto
         const reply = await work(req, conversation);
         sendJson(res, reply.status, reply.body);
       } catch (error) {
-        if (error instanceof ClientGone) return;
-        if (error instanceof Refusal) {
-          sendJson(res, error.status, error.body, error.headers);
-          return;
-        }
-        logger.error({ err: error, path: req.path() }, 'direct line connector: request failed');
-        sendJson(res, 500, { error: { code: 'ServiceError', message: 'the local connector failed' } });
+        sendFailure(res, error, logger, 'local connector', { path: req.path() });
       }
     };
 

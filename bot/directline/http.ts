@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type restify from 'restify';
-import { readBoundedBody } from '../request-body.js';
+import type { Logger } from '../logger.js';
+import { ClientGone, readBoundedBody } from '../request-body.js';
 
 /** Small HTTP helpers shared by the Direct Line routes (they read their own bodies, after checking the caller). */
 
@@ -20,6 +21,20 @@ export function directLineError(status: number, code: string, message: string, h
 
 export function sendJson(res: restify.Response, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.sendRaw(status, JSON.stringify(body), { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+}
+
+/**
+ * The answer of a route that threw: nothing when the client went away, the refusal's own status
+ * and body, or else a 500 naming `service` (logged with `details`, never shown to the client).
+ */
+export function sendFailure(res: restify.Response, error: unknown, logger: Pick<Logger, 'error'>, service: string, details: Record<string, unknown>): void {
+  if (error instanceof ClientGone) return;
+  if (error instanceof Refusal) {
+    sendJson(res, error.status, error.body, error.headers);
+    return;
+  }
+  logger.error({ err: error, ...details }, `${service}: request failed`);
+  sendJson(res, 500, { error: { code: 'ServiceError', message: `the ${service} failed` } });
 }
 
 /** The raw body, at most `maxBytes` (413 beyond, the rest drained so that the client hears it). */

@@ -5,6 +5,7 @@ import { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { loadArticles } from '../../knowledge/loader.js';
 import { agentCall, Customer, startBot, ticketNumberIn, visibleText, type Activity, type RunningBot, type Turn } from '../support/bot-client.js';
 import { FakeConnector, type ConnectorCall } from '../support/fake-connector.js';
+import { FAILED_DEPLOYMENT_LOG } from '../support/agent-log.js';
 
 /**
  * The bot as Microsoft Teams talks to it, over real HTTP on /api/messages (local mode):
@@ -20,17 +21,7 @@ const BOT = { id: '28:3f2504e0-4f89-41d3-9a0c-0305e82c3301', name: 'Support Bot'
 const TEAMS_FILE = 'application/vnd.microsoft.teams.file.download.info';
 const DOWNLOAD_TOKEN = 'tempauth-v1-0123456789abcdef';
 
-const AGENT_LOG = [
-  '2024-05-01 10:00:00,123 INFO Starting ElasticBox agent 5.2.1',
-  '2024-05-01 10:00:01,000 INFO Downloading box scripts for web-frontend',
-  '2024-05-01 10:00:05,789 ERROR Deployment of box web-frontend failed: install.sh exited with code 2',
-  'Traceback (most recent call last):',
-  '  File "/opt/elasticbox/agent/runner.py", line 212, in run_script',
-  '    raise ScriptError(result.returncode)',
-  'elasticbox.agent.ScriptError: exit code 2',
-  '2024-05-01 10:00:36,100 ERROR Could not reach instance i-0abc123 on port 22: connection timed out',
-  '2024-05-01 10:00:37,000 INFO Agent stopped',
-].join('\n');
+const AGENT_LOG = FAILED_DEPLOYMENT_LOG;
 
 /** Where a Teams conversation happens: what Teams puts in `conversation` and `channelData`. */
 type Place = 'personal' | 'channel' | 'groupChat';

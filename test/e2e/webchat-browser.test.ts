@@ -6,6 +6,7 @@ import { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { loadArticles } from '../../knowledge/loader.js';
 import { agentCall, startBot, type RunningBot } from '../support/bot-client.js';
 import { FakeDirectLineService } from '../support/fake-directline-service.js';
+import { FAILED_DEPLOYMENT_LOG } from '../support/agent-log.js';
 
 /**
  * The customer's web chat page, as served by the bot (GET /webchat and its files), and then
@@ -48,17 +49,7 @@ const PLANTED_SECRET = 'planted-secret-value-123';
 const PHONE = { width: 375, height: 812 };
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-const AGENT_LOG = [
-  '2024-05-01 10:00:00,123 INFO Starting ElasticBox agent 5.2.1',
-  '2024-05-01 10:00:01,000 INFO Downloading box scripts for web-frontend',
-  '2024-05-01 10:00:05,789 ERROR Deployment of box web-frontend failed: install.sh exited with code 2',
-  'Traceback (most recent call last):',
-  '  File "/opt/elasticbox/agent/runner.py", line 212, in run_script',
-  '    raise ScriptError(result.returncode)',
-  'elasticbox.agent.ScriptError: exit code 2',
-  '2024-05-01 10:00:36,100 ERROR Could not reach instance i-0abc123 on port 22: connection timed out',
-  '2024-05-01 10:00:37,000 INFO Agent stopped',
-].join('\n');
+const AGENT_LOG = FAILED_DEPLOYMENT_LOG;
 
 if (!HAVE_CHROMIUM) console.warn(`webchat-browser: ${CHROMIUM} is not installed, so the browser tests are skipped (apt-get install chromium)`);
 
