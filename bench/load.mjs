@@ -6,21 +6,24 @@
 // (dialogs, conversation state, knowledge-base search, cards) costs.
 //
 //   npm run bench:load                          (builds, then: node bench/load.mjs)
-//   node bench/load.mjs [--duration 15] [--warmup 3] [--connections 32] [--cpu-prof]
+//   node bench/load.mjs [--duration 15] [--rounds 5] [--warmup 3] [--connections 32] [--cpu-prof]
 //
-// For each target, one after the other so they never compete for the CPU:
-//   1. starts it as a child process on a free port (the bot: `node dist/bot/main.js` with
-//      KB_DIR=knowledge/articles, DATA_DIR a temp folder, LOG_LEVEL=warn, no app id, so local
-//      mode) and waits for GET /healthz to answer 200;
+//   1. starts both targets as child processes on free ports (the bot: `node dist/bot/main.js`
+//      with KB_DIR=knowledge/articles, DATA_DIR a temp folder, LOG_LEVEL=warn, no app id, so
+//      local mode) and waits for GET /healthz to answer 200;
 //   2. checks once that a real question gets a reply activity with text or attachments;
-//   3. warm-up (3 s), then the measured run (15 s): autocannon, 32 connections, POST /api/messages
-//      with a full message activity (`deliveryMode: "expectReplies"`, so the replies come back in
-//      the HTTP response), a new conversation id on every request, cycling through the dev
-//      questions (../shared/eval/dev-questions.jsonl, field "q");
-//   4. stops it.
-// Prints turns/s (2xx responses that carry a reply activity, per second), p50/p99 latency, the
-// 2xx responses without a reply (not counted as turns), non-2xx and socket errors/timeouts, then
-// the ratio bot/echo against the target "the bot serves at least 60% of the echo bot's turns/s"
+//   3. warms each up (3 s), then measures: autocannon, 32 connections, POST /api/messages with a
+//      full message activity (`deliveryMode: "expectReplies"`, so the replies come back in the
+//      HTTP response), a new conversation id on every request, cycling through the dev questions
+//      (../shared/eval/dev-questions.jsonl, field "q"). The 15 s per target are taken in 5 rounds
+//      of 3 s, the targets one after the other within a round (never at the same time, so they
+//      never compete for the CPU) and in swapped order every round, so that the host's drifting
+//      speed weighs on both alike;
+//   4. stops them.
+// Prints each round's turns/s, then per target: turns/s (2xx responses that carry a reply
+// activity, per second of its slices), p50/p99 latency over all its slices, the 2xx responses
+// without a reply (not counted as turns), non-2xx and socket errors/timeouts, then the ratio
+// bot/echo against the target "the bot serves at least 60% of the echo bot's turns/s"
 // (PASS/MISS). A MISS is a figure, not a failure: exits 0 unless a server could not start (1),
 // dist/ or the questions are missing (1), or it is interrupted (130; children are stopped).
 // --cpu-prof runs the bot under `node --cpu-prof` and prints where the .cpuprofile was written
@@ -57,6 +60,7 @@ function options() {
       duration: { type: 'string', default: '15' },
       warmup: { type: 'string', default: '3' },
       connections: { type: 'string', default: '32' },
+      rounds: { type: 'string', default: '5' },
       'cpu-prof': { type: 'boolean', default: false },
     },
   });
@@ -69,6 +73,7 @@ function options() {
     duration: number('duration', 1),
     warmup: number('warmup', 0),
     connections: Math.round(number('connections', 1)),
+    rounds: Math.round(number('rounds', 1)),
     cpuProf: values['cpu-prof'],
   };
 }
@@ -201,9 +206,9 @@ function killAll() {
 
 // ---------------------------------------------------------------- load
 
-/** One autocannon run; resolves its result plus how many 2xx carried a reply. */
+/** One autocannon run; resolves its counts and the latency of every 2xx response (ms). */
 async function load(port, questions, seconds, connections) {
-  const counts = { replied: 0, empty: 0 };
+  const counts = { replied: 0, empty: 0, latencies: [] };
   let next = 0;
   const instance = autocannon({
     url: `http://127.0.0.1:${port}/api/messages`,
@@ -222,6 +227,9 @@ async function load(port, questions, seconds, connections) {
       },
     ],
   });
+  instance.on('response', (_client, status, _bytes, responseTime) => {
+    if (status >= 200 && status <= 299) counts.latencies.push(responseTime);
+  });
   current = instance;
   try {
     const result = await instance;
@@ -231,52 +239,79 @@ async function load(port, questions, seconds, connections) {
   }
 }
 
-async function measure(target, questions, opts) {
-  const port = await freePort();
-  console.log(`\n== ${target.name}: ${target.command} on port ${port}`);
+/** Starts a target and checks one real question; false (with the reason printed) when it cannot serve. */
+async function prepare(target, questions) {
+  target.port = await freePort();
+  console.log(`\n== ${target.name}: ${target.command} on port ${target.port}`);
   try {
-    await startChild(target, port);
+    await startChild(target, target.port);
   } catch (error) {
     console.error(`   could not start: ${error.message}`);
     const tail = target.output?.().trimEnd();
     if (tail) console.error(tail.split('\n').slice(-15).map((line) => `   | ${line}`).join('\n'));
     await stopChild(target);
-    return { target, started: false };
+    return false;
   }
-  try {
-    const sample = await call(port, 'POST', '/api/messages', activityBody(questions[0]));
-    const sampleOk = sample.status >= 200 && sample.status < 300 && hasReply(sample.body);
-    console.log(`   sample "${questions[0]}": HTTP ${sample.status}, ${sampleOk ? 'a reply activity with text or attachments' : `NO REPLY ACTIVITY: ${sample.body.slice(0, 200)}`}`);
-    if (opts.warmup > 0 && !interrupted) {
-      console.log(`   warm-up ${opts.warmup} s ...`);
-      await load(port, questions, opts.warmup, opts.connections);
+  const sample = await call(target.port, 'POST', '/api/messages', activityBody(questions[0]));
+  target.sampleOk = sample.status >= 200 && sample.status < 300 && hasReply(sample.body);
+  console.log(`   sample "${questions[0]}": HTTP ${sample.status}, ${target.sampleOk ? 'a reply activity with text or attachments' : `NO REPLY ACTIVITY: ${sample.body.slice(0, 200)}`}`);
+  return true;
+}
+
+/** The value below which `share` of the sorted values lie. */
+function percentile(sorted, share) {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] : NaN;
+}
+
+/**
+ * The measured run: `rounds` rounds in which each target takes its slice of the duration in
+ * turn, the order swapped every round (bot-echo, echo-bot, ...). This host's speed drifts by tens
+ * of percent within minutes; measuring one target after the other put all of a drift on one
+ * side of the ratio, while alternating slices spreads it over both.
+ */
+async function measureAlternating(targets, questions, opts) {
+  const totals = new Map(targets.map((target) => [target, { replied: 0, empty: 0, ok: 0, non2xx: 0, errors: 0, timeouts: 0, seconds: 0, latencies: [] }]));
+  const slice = opts.duration / opts.rounds;
+  console.log(`\n== measuring: ${opts.rounds} rounds of ${fixed(slice)} s per target, ${opts.connections} connections`);
+  for (let round = 0; round < opts.rounds && !interrupted; round++) {
+    const order = round % 2 === 0 ? targets : [...targets].reverse();
+    const line = [];
+    for (const target of order) {
+      const run = await load(target.port, questions, slice, opts.connections);
+      if (interrupted) break;
+      const total = totals.get(target);
+      total.replied += run.replied;
+      total.empty += run.empty;
+      total.ok += run.result['2xx'];
+      total.non2xx += run.result.non2xx;
+      total.errors += run.result.errors;
+      total.timeouts += run.result.timeouts;
+      total.seconds += run.result.duration;
+      for (const latency of run.latencies) total.latencies.push(latency);
+      line.push(`${target.name} ${fixed(run.replied / run.result.duration)}`);
     }
-    if (interrupted) return { target, started: true, interrupted: true };
-    console.log(`   measuring ${opts.duration} s, ${opts.connections} connections ...`);
-    const run = await load(port, questions, opts.duration, opts.connections);
-    if (interrupted) return { target, started: true, interrupted: true }; // a cut-short run is no figure
-    const { result } = run;
-    const figures = {
-      turnsPerSecond: run.replied / result.duration,
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      ok: result['2xx'],
-      empty: run.empty,
-      non2xx: result.non2xx,
-      errors: result.errors,
-      timeouts: result.timeouts,
-      seconds: result.duration,
+    console.log(`   round ${round + 1}: ${line.join(', ')} turns/s`);
+  }
+  for (const [target, total] of totals) {
+    const sorted = total.latencies.sort((a, b) => a - b);
+    target.figures = {
+      turnsPerSecond: total.replied / total.seconds,
+      p50: percentile(sorted, 0.5),
+      p99: percentile(sorted, 0.99),
+      ok: total.ok,
+      empty: total.empty,
+      non2xx: total.non2xx,
+      errors: total.errors,
+      timeouts: total.timeouts,
+      seconds: total.seconds,
     };
-    console.log(`   ${fixed(figures.turnsPerSecond)} turns/s, p50 ${fixed(figures.p50)} ms, p99 ${fixed(figures.p99)} ms; `
-      + `${figures.ok} 2xx (${figures.empty} without a reply), ${figures.non2xx} non-2xx, ${figures.errors} errors, ${figures.timeouts} timeouts`);
-    return { target, started: true, sampleOk, figures };
-  } finally {
-    await stopChild(target);
-    if (target.profileDir) {
-      const profiles = readdirSync(target.profileDir).filter((file) => file.endsWith('.cpuprofile'));
-      for (const file of profiles) console.log(`   cpu profile: ${join(target.profileDir, file)}`);
-    }
   }
+}
+
+function printProfiles(target) {
+  if (!target.profileDir) return;
+  const profiles = readdirSync(target.profileDir).filter((file) => file.endsWith('.cpuprofile'));
+  for (const file of profiles) console.log(`   cpu profile: ${join(target.profileDir, file)}`);
 }
 
 const fixed = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
@@ -285,8 +320,8 @@ function printSummary(outcomes) {
   console.log('\n== Summary');
   printTable(
     ['target', 'turns/s', 'p50 ms', 'p99 ms', '2xx', '2xx no reply', 'non-2xx', 'errors', 'timeouts', 'sample'],
-    outcomes.map(({ target, started, sampleOk, figures, interrupted: stopped }) => {
-      if (!figures) return [target.name, started ? (stopped ? 'interrupted' : 'n/a') : 'did not start', '', '', '', '', '', '', '', ''];
+    outcomes.map(({ target, started, sampleOk, figures }) => {
+      if (!figures) return [target.name, started ? (interrupted ? 'interrupted' : 'n/a') : 'did not start', '', '', '', '', '', '', '', ''];
       return [
         target.name,
         fixed(figures.turnsPerSecond),
@@ -329,7 +364,7 @@ async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-load-data-'));
   const profileDir = opts.cpuProf ? mkdtempSync(join(tmpdir(), 'bench-load-prof-')) : null;
   console.log(`bench:load: ${questions.length} questions from ${display(QUESTIONS_FILE)}, ${opts.connections} connections, `
-    + `warm-up ${opts.warmup} s, measured ${opts.duration} s per target`);
+    + `warm-up ${opts.warmup} s, measured ${opts.duration} s per target in ${opts.rounds} alternating rounds`);
 
   const quiet = { LOG_LEVEL: 'warn', MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppTenantId: '' };
   const targets = [
@@ -344,11 +379,29 @@ async function main() {
     { name: 'echo', command: 'node bench/echo-bot.mjs', script: ECHO_MAIN, nodeArgs: [], env: quiet },
   ];
   try {
-    const outcomes = [];
+    // both are started up front: an idle server costs the other nothing, and the measured
+    // slices can alternate between them
+    const started = [];
     for (const target of targets) {
-      outcomes.push(await measure(target, questions, opts));
-      if (interrupted) break;
+      if (!interrupted && (await prepare(target, questions))) started.push(target);
     }
+    if (started.length === targets.length && !interrupted) {
+      for (const target of targets) {
+        if (opts.warmup > 0 && !interrupted) {
+          console.log(`   warm-up ${target.name} ${opts.warmup} s ...`);
+          await load(target.port, questions, opts.warmup, opts.connections);
+        }
+      }
+      if (!interrupted) await measureAlternating(targets, questions, opts);
+    }
+    const outcomes = targets.map((target) => ({
+      target,
+      started: started.includes(target),
+      sampleOk: target.sampleOk,
+      figures: interrupted ? undefined : target.figures, // a cut-short run is no figure
+    }));
+    for (const target of targets) await stopChild(target);
+    for (const target of targets) printProfiles(target);
     printSummary(outcomes);
     if (interrupted) {
       console.error('\nbench:load: interrupted.');

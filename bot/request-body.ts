@@ -24,9 +24,17 @@ export async function readBoundedBody(req: IncomingMessage, maxBytes: number): P
       size += chunk.length;
       if (size <= maxBytes) chunks.push(chunk);
     });
-    req.once('end', () => resolve(size > maxBytes ? null : Buffer.concat(chunks)));
-    // a connection reset before 'end' is the client going away; 'close' after 'end' changes nothing
-    req.once('error', () => reject(new ClientGone()));
-    req.once('close', () => reject(new ClientGone()));
+    let ended = false;
+    req.once('end', () => {
+      ended = true;
+      resolve(size > maxBytes ? null : Buffer.concat(chunks));
+    });
+    // a connection reset before 'end' is the client going away. 'close' follows every request,
+    // so after 'end' it means nothing, and no error is built for it (its stack costs a turn ~10 µs)
+    const gone = (): void => {
+      if (!ended) reject(new ClientGone());
+    };
+    req.once('error', gone);
+    req.once('close', gone);
   });
 }
