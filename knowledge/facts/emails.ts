@@ -10,6 +10,9 @@ export function extractEmails(article: ParsedArticle): EmailFact[] {
   const seen = new Set<string>();
   for (const { block } of blocksOf(article)) {
     for (const text of textsOf(block)) {
+      // every address shows an '@', in its text or its mailto: link; most text has none, and
+      // skipping it saves splitting sentences and running the address pattern over it
+      if (!text.markdown.includes('@')) continue;
       const markdownSentences = sentences(text.markdown);
       for (const sentence of markdownSentences) {
         const visible = sentence.replace(/\]\(mailto:[^)]*\)/g, ']');
