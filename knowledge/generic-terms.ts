@@ -14,7 +14,9 @@ export const GENERIC_TERMS: ReadonlySet<string> = new Set(
     'look looking looked see check checking investigate investigating figure find ' +
       'send sending give giving provide providing supply tell told know knowing need needed want wanted get getting ' +
       'info information detail details data question questions ask asking answer ' +
-      'keep keeps kept happen happening happened',
+      'keep keeps kept happen happening happened ' +
+      // "pls explain…", "trying to understand…", "on our side": the wish to know, not what about
+      'explain explaining understand clarify try trying tried wonder wondering curious worth side',
   ),
 );
 

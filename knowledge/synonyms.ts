@@ -93,6 +93,20 @@ const RAW: Record<string, string[]> = {
   clouds: ['azure', 'amazon'],
   cloud: ['azure', 'amazon'],
   cover: ['scope', 'include'],
+  // chat abbreviations of the articles' words
+  mgmt: ['management'],
+  mgt: ['management'],
+  config: ['configuration', 'configure'],
+  env: ['environment'],
+  prod: ['production'],
+  acct: ['account'],
+  sub: ['subscription'],
+  subs: ['subscription'],
+  perms: ['permission'],
+  clc: ['centurylink'],
+  // the articles have the customer "select" what a form offers
+  choose: ['select', 'option'],
+  pick: ['select', 'option'],
 };
 
 /** stem → stems that count as the same concept (the stem itself first). */

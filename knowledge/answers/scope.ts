@@ -22,12 +22,16 @@ const VERDICT_FORM = new RegExp([
 ].join('|'));
 /** A question whose subject is the provider asks what it does: "will centurylink escalate it?" */
 const PROVIDER_DOES = /\b(is|are|does|do|can|could|will|would)\s+(you|u|your|centurylink|support)\b/;
+/** "is X something you guys do?" */
+const SOMETHING_YOU_DO = /\bsomething (you|u|your|centurylink)\b/;
 const LIST_WORDS = /\b(what|which|list|everything|all|anything)\b|\bscope\??$/;
 /** What is left out, also when the negation stands apart from its verb ("what doesn't aws support cover?"). */
 const OUT_WORDS = new RegExp([
   /\b(out of scope|outside|exclude|excluded|excludes|excluding)\b/.source,
   /\b(not|never)\b[^.?!]*\b(cover|covers|covered|include|includes|included|support|supports|supported|handle|handles|handled|scope|part of|do)\b/.source,
 ].join('|'));
+/** "what does managed services add?", "what do managed services include?": the tier above platform-level support. */
+const MANAGED_SERVICES = /\bmanaged\s+services?\b/;
 const COMPARE_WORDS = /\b(differ|difference|different|compare|comparison|versus|vs|both|same)\b/;
 /** Words a request for the whole scope list is made of; any other known word asks something narrower. */
 const LISTING_TERMS = new Set(terms('what which list everything all anything scope cover covered coverage include included support supported handle platform level centurylink azure aws amazon microsoft out outside not exclude excluded differ difference different compare comparison versus both same between cloud clouds services service responsible responsibility under thing things stuff item items kind type part fall area show'));
@@ -58,10 +62,14 @@ export const scopeAnswerer: Answerer = {
     const fromPart = asksOfSupport(part) ? bestItems(conceptsOf(part), scopes, knowledge) : [];
     const matches = fromPart.length ? fromPart : bestItems(q.concepts, scopes, knowledge);
     const scopeWords = SCOPE_WORDS.test(q.text) || OUT_WORDS.test(q.text) || (SOFT_SCOPE_WORDS.test(q.text) && q.clouds.length > 0);
-    // an item named in passing ('…take over billing and support…') is not what a long question asks
-    if (matches.length > 0 && VERDICT_FORM.test(q.text.trim()) && (!matches[0]!.inScope || itemShare(q, matches[0]!, knowledge) >= ITEM_SHARE)) {
+    // an item named in passing ('…take over billing and support…') is not what a long question asks,
+    // and a question that asks nothing of support ("will the charges be itemized on the invoice?")
+    // wants the article's words about the item, not a verdict on it
+    const asksOfProvider = scopeWords || PROVIDER_DOES.test(q.text) || SOMETHING_YOU_DO.test(q.text);
+    if (matches.length > 0 && asksOfProvider && VERDICT_FORM.test(q.text.trim()) && (!matches[0]!.inScope || itemShare(q, matches[0]!, knowledge) >= ITEM_SHARE)) {
       return verdict(q, matches, knowledge);
     }
+    if (MANAGED_SERVICES.test(q.text)) return managedServices(q, scopes, knowledge);
     if (!scopeWords || (!LIST_WORDS.test(q.text) && !COMPARE_WORDS.test(q.text))) return null;
     // "what Azure resources does it support" asks about resources, not for the scope list
     if (q.concepts.some((c) => knowledge.index.knows(c.term) && !LISTING_TERMS.has(c.term))) return null;
@@ -175,6 +183,21 @@ function relatedPassage(q: Question, answered: readonly ItemMatch[], knowledge: 
   const [best] = knowledge.index.rank(q.concepts, 1, (p) => !(scopeSlugs.has(p.slug) && /scope/i.test([p.heading, ...p.trail].join(' '))), q.pairs);
   if (!best || best.coverage < RELATED_COVERAGE || knowledge.index.coverage(rest, knowledge.index.termsOfPassage(best.passage.id)) === 0) return null;
   return { text: `*See also, from ${best.passage.title}:*\n\n${renderPassage(best, q.concepts, knowledge)}`, slug: best.passage.slug };
+}
+
+/**
+ * What Managed Services are, as the scope articles give them: what platform-level support leaves
+ * out, and where the managed options are described. Only from articles that say where to go for
+ * them; a question about another kind of managed service is left to the passages.
+ */
+function managedServices(q: Question, scopes: readonly ScopeFact[], knowledge: KnowledgeContext): Answer | null {
+  const asked = (q.clouds.length ? scopes.filter((s) => q.clouds.includes(s.cloud)) : scopes).filter((s) => s.managedServices);
+  if (asked.length === 0) return null;
+  const parts = asked.map((scope) => {
+    const cloud = CLOUD_NAMES[scope.cloud];
+    return `**Managed Services for ${cloud}** cover what ${cloud} platform-level support leaves out: ${scope.outOfScope.join(', ')}.\n\n${knowledge.sources.links(scope.managedServices!)}`;
+  });
+  return makeAnswer('scope', parts.join('\n\n'), asked.map((s) => knowledge.sources.ref(s.slug)), 0.85, asked.flatMap((s) => s.outOfScope), suggestionsFor(asked));
 }
 
 function listing(scopes: ScopeFact[], outFirst: boolean, knowledge: KnowledgeContext): Answer {
