@@ -25,6 +25,9 @@ const PLACE = /\]\((?:https?:|kb:)|https?:\/\/|\bwww\.|(?:^|[\s`(])(?:\/[\w.-]+)
 /** An amount of money or a rate. */
 const AMOUNT = /[$€£]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:usd|eur|gbp|dollars?|euros?|percent|%)|\bper (?:hour|month|year|gb)\b/i;
 
+/** Someone to turn to: a role, a team, or a way to reach them. */
+const PARTY = /\b(?:representative|rep|sales|account manager|administrator|admin|support team|contact|email|e-mail|call|phone)\b|mailto:/i;
+
 const WANTED: readonly Wanted[] = [
   {
     // the verb says how the customer means to look ("see"), the article how it is shown ("published")
@@ -41,6 +44,12 @@ const WANTED: readonly Wanted[] = [
     gives: new RegExp(`${PLACE.source}|${AMOUNT.source}`, 'i'),
     requestTerms: new Set(terms('much pay')),
     implies: 'cost',
+  },
+  {
+    // "who do I talk to about…": the sentence that names whom to ask, not the one that only mentions the subject
+    asked: /\bwho\s+(?:do|should|can|could|would|must)\s+(?:i|we)\s+(?:talk|speak|contact|reach|ask|go|turn|get in touch)\b|\bwho\s+to\s+(?:talk|speak|contact|ask)\b/,
+    gives: PARTY,
+    requestTerms: new Set(terms('talk speak contact reach ask turn touch')),
   },
 ];
 

@@ -5,6 +5,7 @@ import { knowledgeFixture, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../sup
  * articles, and on the seeds among the public knowledge base's articles:
  *   chat abbreviations ("change mgmt", "config review", "prod env");
  *   "what do Managed Services add?": the tier above platform-level support, from the scope articles;
+ *   "who do I talk to about…": the sentence that names whom to ask;
  *   a question that mentions a scope item but asks nothing of support ("will the charges be itemized
  *   on the invoice?") gets what the articles say about it, not a verdict on the item.
  */
@@ -48,6 +49,17 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
       expect(answer.kind).not.toBe('not_found');
       expect(answer.text).toMatch(said);
       // the public knowledge base holds a second copy of that article under another file name
+      expect(answer.sources[0]!.title).toBe('Partner Cloud Integration');
+    });
+  });
+
+  describe('whom to ask', () => {
+    run.each([
+      ["we'd like help designing our azure environment, not just support. who do we talk to?"],
+      ['who do i talk to about getting centurylink to design our azure architecture?'],
+    ])('%s → the role to ask, from the article that names it', (question) => {
+      const answer = ask(question);
+      expect(answer.text).toMatch(/representative/i);
       expect(answer.sources[0]!.title).toBe('Partner Cloud Integration');
     });
   });
