@@ -104,6 +104,8 @@ const RAW: Record<string, string[]> = {
   subs: ['subscription'],
   perms: ['permission'],
   clc: ['centurylink'],
+  // an Azure customer account is a tenant in Microsoft's words
+  tenant: ['account'],
   // the articles have the customer "select" what a form offers
   choose: ['select', 'option'],
   pick: ['select', 'option'],

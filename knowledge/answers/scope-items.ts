@@ -33,6 +33,20 @@ export function sameItem(a: string, b: string): boolean {
   return itemKey(a).join(' ') === itemKey(b).join(' ');
 }
 
+/** The clouds' vendors, named as a party in an item ("Escalations to Microsoft"), not as its product. */
+const VENDOR_TERMS = new Set(terms('microsoft amazon'));
+
+/**
+ * Two items of two clouds that play the same part, each naming its own cloud's vendor:
+ * "Escalations to Amazon Web Services" and "Escalations to Microsoft". Not the same item (the
+ * party differs), but what a question about one asks of the other cloud.
+ */
+export function sameRole(a: string, b: string): boolean {
+  const roleOf = (item: string): string => itemKey(item).filter((term) => !VENDOR_TERMS.has(term)).join(' ');
+  const role = roleOf(a);
+  return role.length > 0 && role === roleOf(b);
+}
+
 /** "AWS Billing" in a line about both clouds reads "Billing". */
 export function withoutCloudName(item: string): string {
   const stripped = item.replace(PRODUCT_NAME_WORD, '').trim();

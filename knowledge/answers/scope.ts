@@ -4,7 +4,7 @@ import { terms } from '../text.js';
 import type { Answer, Cloud } from '../types.js';
 import { askingPart } from './asking-part.js';
 import { renderPassage } from './passages.js';
-import { itemKey, sameItem, withoutCloudName } from './scope-items.js';
+import { itemKey, sameItem, sameRole, withoutCloudName } from './scope-items.js';
 import type { Question } from './question.js';
 import { makeAnswer } from './render.js';
 import type { Answerer, KnowledgeContext } from './types.js';
@@ -145,16 +145,23 @@ function verdict(q: Question, matches: ItemMatch[], knowledge: KnowledgeContext)
     const name = byCloud.filter((c) => c.match).length > 1 ? withoutCloudName(found) : found;
     const inside = byCloud.filter((c) => c.match?.inScope).map((c) => CLOUD_NAMES[c.cloud]);
     const out = byCloud.filter((c) => c.match && !c.match.inScope).map((c) => CLOUD_NAMES[c.cloud]);
-    const unlisted = byCloud.filter((c) => !c.match).map((c) => CLOUD_NAMES[c.cloud]);
+    // "Escalations to Amazon Web Services" has its counterpart "Escalations to Microsoft" in the other cloud
+    const counterparts = byCloud.filter((c) => !c.match).map(({ cloud }) => ({ cloud, counterpart: counterpartIn(scopes, cloud, found) }));
+    const unlisted = counterparts.filter((c) => !c.counterpart).map((c) => CLOUD_NAMES[c.cloud]);
     for (const { cloud, match } of byCloud) {
       if (match) sources.add(match.scope.slug);
       else scopes.filter((s) => s.cloud === cloud).forEach((s) => sources.add(s.slug));
       if (match && !match.inScope) outside ??= match;
-      facts.push(`${CLOUD_NAMES[cloud]}: ${name}: ${match ? (match.inScope ? 'in scope' : 'outside scope') : 'not listed'}`);
+      const counterpart = match ? null : counterparts.find((c) => c.cloud === cloud)?.counterpart;
+      if (counterpart) facts.push(`${CLOUD_NAMES[cloud]}: ${counterpart.item}: ${counterpart.inScope ? 'in scope' : 'outside scope'}`);
+      else facts.push(`${CLOUD_NAMES[cloud]}: ${name}: ${match ? (match.inScope ? 'in scope' : 'outside scope') : 'not listed'}`);
     }
     const sentences: string[] = [];
     if (inside.length) sentences.push(`**${out.length ? '' : 'Yes: '}${name} is in scope** for ${inside.join(' and ')} platform-level support.`);
     if (out.length) sentences.push(`**${inside.length ? '' : 'No: '}${name} is outside the scope** of ${out.join(' and ')} platform-level support.`);
+    for (const { cloud, counterpart } of counterparts) {
+      if (counterpart) sentences.push(`For ${CLOUD_NAMES[cloud]}, ${counterpart.item} is ${counterpart.inScope ? 'in scope' : 'outside the scope'}.`);
+    }
     if (unlisted.length) sentences.push(`It is not listed in ${unlisted.join(' or ')}'s platform-level support scope.`);
     lines.push(sentences.join(' '));
   }
@@ -169,6 +176,17 @@ function verdict(q: Question, matches: ItemMatch[], knowledge: KnowledgeContext)
   }
   const asked = scopes.filter((s) => clouds.includes(s.cloud));
   return makeAnswer('scope', lines.join('\n\n'), [...sources].map((slug) => knowledge.sources.ref(slug)), 0.6 + 0.3 * top, facts, suggestionsFor(asked));
+}
+
+/** The item of `cloud`'s scope that plays the part `item` plays in another cloud's, naming its own vendor. */
+function counterpartIn(scopes: readonly ScopeFact[], cloud: Cloud, item: string): { item: string; inScope: boolean } | null {
+  for (const scope of scopes.filter((s) => s.cloud === cloud)) {
+    const inside = scope.inScope.find((other) => sameRole(other, item));
+    if (inside) return { item: inside, inScope: true };
+    const outside = scope.outOfScope.find((other) => sameRole(other, item));
+    if (outside) return { item: outside, inScope: false };
+  }
+  return null;
 }
 
 /**

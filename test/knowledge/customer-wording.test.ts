@@ -5,6 +5,8 @@ import { knowledgeFixture, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../sup
  * articles, and on the seeds among the public knowledge base's articles:
  *   chat abbreviations ("change mgmt", "config review", "prod env");
  *   "what do Managed Services add?": the tier above platform-level support, from the scope articles;
+ *   an item of one cloud whose counterpart in the other names that cloud's own vendor ("Escalations
+ *   to Amazon Web Services", "Escalations to Microsoft"): a question about both gets both;
  *   "who do I talk to about…": the sentence that names whom to ask;
  *   a question that mentions a scope item but asks nothing of support ("will the charges be itemized
  *   on the invoice?") gets what the articles say about it, not a verdict on the item.
@@ -61,6 +63,20 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
       const answer = ask(question);
       expect(answer.text).toMatch(/representative/i);
       expect(answer.sources[0]!.title).toBe('Partner Cloud Integration');
+    });
+  });
+
+  describe('an item that names each cloud’s vendor', () => {
+    run.each([
+      ['we run stuff in both azure and aws. if something is broken on the cloud provider side who do u escalate it to for each one?'],
+      ['do you escalate to amazon for aws and to microsoft for azure?'],
+    ])('%s → the item of each cloud', (question) => {
+      const answer = ask(question);
+      expect(answer.kind).toBe('scope');
+      expect(answer.text).toContain('**Yes: Escalations to Amazon Web Services is in scope** for AWS');
+      expect(answer.text).toContain('For Azure, Escalations to Microsoft is in scope.');
+      expect(answer.text).not.toContain('not listed');
+      expect(answer.facts).toEqual(expect.arrayContaining(['AWS: Escalations to Amazon Web Services: in scope', 'Azure: Escalations to Microsoft: in scope']));
     });
   });
 });

@@ -1,4 +1,4 @@
-import { itemKey, sameItem, withoutCloudName } from '../../knowledge/answers/scope-items.js';
+import { itemKey, sameItem, sameRole, withoutCloudName } from '../../knowledge/answers/scope-items.js';
 
 describe('scope items across clouds', () => {
   it.each([
@@ -18,6 +18,16 @@ describe('scope items across clouds', () => {
     ['AWS Management Console', 'Azure Control Portal'],
   ])('%p and %p are different items', (aws, azure) => {
     expect(sameItem(aws, azure)).toBe(false);
+  });
+
+  it.each([
+    ['Escalations to Amazon Web Services', 'Escalations to Microsoft', true],
+    ['Escalations to AWS', 'Escalations to Microsoft', true],
+    ['AWS Billing', 'Azure Billing', true],
+    ['IAM Policies', 'Subscription management', false],
+    ['Escalations to Microsoft', 'Microsoft', false],
+  ])('%p and %p play the same part in their clouds: %p', (aws, azure, same) => {
+    expect(sameRole(aws, azure)).toBe(same);
   });
 
   it('matches an item by its own words, not by the name of its cloud', () => {
