@@ -16,7 +16,9 @@ export const GENERIC_TERMS: ReadonlySet<string> = new Set(
       'info information detail details data question questions ask asking answer ' +
       'keep keeps kept happen happening happened ' +
       // "pls explain…", "trying to understand…", "on our side": the wish to know, not what about
-      'explain explaining understand clarify try trying tried wonder wondering curious worth side',
+      'explain explaining understand clarify try trying tried wonder wondering curious worth side ' +
+      // "will it work for us?": whether it applies, not a topic
+      'work works working',
   ),
 );
 

@@ -10,6 +10,7 @@ import { analyseQuestion, MAX_QUESTION_CHARS, withTopic, type Question } from '.
 import { makeAnswer, Sources } from './answers/render.js';
 import { scopeAnswerer } from './answers/scope.js';
 import { unknownAction } from './answers/unknown-action.js';
+import { unknownCloud } from './answers/unknown-cloud.js';
 import type { Answerer, AskContext, KnowledgeContext } from './answers/types.js';
 import { isEnglishWord } from './dictionary.js';
 import { clauses, type Clause } from './clauses.js';
@@ -138,6 +139,9 @@ export class KnowledgeBase {
   }
 
   private answerUncached(text: string, context: AskContext): Answer {
+    // "how do I connect a Google Cloud project?" on articles that never speak of Google Cloud,
+    // also when the cloud is named in a sentence before the question
+    if (unknownCloud(normalise(text), this.context.index)) return notFound();
     const whole = this.answerOne(text, context);
     if (whole.kind !== 'not_found') return whole;
     // "how long does it take, and does an admin have to do it?": each part may be answerable alone;

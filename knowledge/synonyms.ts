@@ -103,6 +103,8 @@ const RAW: Record<string, string[]> = {
   sub: ['subscription'],
   subs: ['subscription'],
   perms: ['permission'],
+  creds: ['credentials'],
+  cred: ['credentials'],
   clc: ['centurylink'],
   // an Azure customer account is a tenant in Microsoft's words
   tenant: ['account'],

@@ -40,16 +40,27 @@ export const phoneAnswerer: Answerer = {
   },
 };
 
+/** "where do I send that request?": a request is sent to an address. */
+const SEND_WHERE = /\b(where|who) (do|can|should|would|must) (i|we) (send|submit|direct|forward)\b/;
+const ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+const ADDRESSES = new RegExp(ADDRESS.source, 'g');
+
 /** Support and integration e-mail addresses, the one whose purpose fits the question first. */
 export const emailAnswerer: Answerer = {
   name: 'contact-email',
-  matches: (q) => EMAIL_WORDS.test(q.text) && EMAIL_INTENT.test(q.text),
+  matches: (q) => (EMAIL_WORDS.test(q.text) && EMAIL_INTENT.test(q.text)) || SEND_WHERE.test(q.text) || ADDRESS.test(q.text),
   answer(q, knowledge) {
     if (knowledge.facts.emails.length === 0) return null;
     const concepts = q.concepts.filter((c) => !/^(e?mail|contact|address)$/.test(c.term));
     const ranked = rankAddresses(knowledge.facts.emails, concepts, knowledge);
-    const [best, ...others] = ranked;
     const line = (fact: EmailFact): string => `**${fact.address}**: ${knowledge.sources.links(fact.purpose)}`;
+    // "I have incident@… and cloudintegration@… in my notes, which is for what?": what each named one is for
+    const named = [...new Set(q.text.match(ADDRESSES) ?? [])].map((address) => ranked.find((r) => r.fact.address.toLowerCase() === address.toLowerCase())).filter((r) => r !== undefined);
+    if (named.length > 0) {
+      const sources = [...new Set(named.map((r) => r.fact.slug))].map((slug) => knowledge.sources.ref(slug));
+      return makeAnswer('contact', named.map((r) => line(r.fact)).join('\n\n'), sources, 0.93, named.map((r) => r.fact.address), ['Who do I call for a critical outage?', 'Open a ticket']);
+    }
+    const [best, ...others] = ranked;
     const rest = others.filter((o) => o.fact.address.toLowerCase() !== best!.fact.address.toLowerCase()).slice(0, 2);
     const text = [line(best!.fact), ...(rest.length ? ['', 'Other addresses:', ...rest.map((o) => `- ${line(o.fact)}`)] : [])].join('\n');
     // asked outright for an e-mail address: that is the answer, ahead of anything the question touches on

@@ -62,7 +62,9 @@ const KNOWN_TOPIC_SHARE = 0.5;
  */
 export function withTopic(question: Question, statement: Question, words: TopicWords): Question {
   const asked = new Set(question.concepts.map((c) => c.term));
-  const ideas = statement.concepts.filter((c) => !asked.has(c.term) && !isGeneric(c) && !NOT_TOPIC.has(c.term));
+  // a place says where the customer is (the statement's places are the question's), not what about
+  const placeTerms = new Set(statement.places.flatMap((place) => terms(place.name)));
+  const ideas = statement.concepts.filter((c) => !asked.has(c.term) && !isGeneric(c) && !NOT_TOPIC.has(c.term) && !placeTerms.has(c.term));
   const known = ideas.filter((c) => c.alternatives.some((term) => words.knows(term)));
   const weigh = (list: readonly Concept[]): number => list.reduce((sum, c) => sum + words.weight(c), 0);
   const topic = known.length > 0 && weigh(known) >= weigh(ideas) * KNOWN_TOPIC_SHARE ? known : [];

@@ -22,6 +22,8 @@ const VERDICT_FORM = new RegExp([
 ].join('|'));
 /** A question whose subject is the provider asks what it does: "will centurylink escalate it?" */
 const PROVIDER_DOES = /\b(is|are|does|do|can|could|will|would)\s+(you|u|your|centurylink|support)\b/;
+/** "X isn't covered… where do we go if we want it?": the verdict, with where the item is offered. */
+const WANTS_IT_ANYWAY = /\b(where|who|how)\b[^.?!]*\b(go|get|buy|turn|contact|ask|order|purchase)\b|\bwant (that|it|this|them)\b/;
 /** "is X something you guys do?" */
 const SOMETHING_YOU_DO = /\bsomething (you|u|your|centurylink)\b/;
 const LIST_WORDS = /\b(what|which|list|everything|all|anything)\b|\bscope\??$/;
@@ -34,7 +36,7 @@ const OUT_WORDS = new RegExp([
 const MANAGED_SERVICES = /\bmanaged\s+services?\b/;
 const COMPARE_WORDS = /\b(differ|difference|different|compare|comparison|versus|vs|both|same)\b/;
 /** Words a request for the whole scope list is made of; any other known word asks something narrower. */
-const LISTING_TERMS = new Set(terms('what which list everything all anything scope cover covered coverage include included support supported handle platform level centurylink azure aws amazon microsoft out outside not exclude excluded differ difference different compare comparison versus both same between cloud clouds services service responsible responsibility under thing things stuff item items kind type part fall area show'));
+const LISTING_TERMS = new Set(terms('what which list everything all anything scope cover covered coverage include included support supported handle platform level centurylink azure aws amazon microsoft out outside not exclude excluded differ difference different compare comparison versus both same between cloud clouds services service responsible responsibility under thing things stuff item items kind type part fall area show complete full entire whole give'));
 const CLOUD_NAMES: Record<Cloud, string> = { azure: 'Azure', aws: 'AWS' };
 /** Related passages added to a verdict must cover at least this much of the question. */
 const RELATED_COVERAGE = 0.7;
@@ -66,18 +68,28 @@ export const scopeAnswerer: Answerer = {
     // and a question that asks nothing of support ("will the charges be itemized on the invoice?")
     // wants the article's words about the item, not a verdict on it
     const asksOfProvider = scopeWords || PROVIDER_DOES.test(q.text) || SOMETHING_YOU_DO.test(q.text);
-    if (matches.length > 0 && asksOfProvider && VERDICT_FORM.test(q.text.trim()) && (!matches[0]!.inScope || itemShare(q, matches[0]!, knowledge) >= ITEM_SHARE)) {
+    const askedAs = VERDICT_FORM.test(q.text.trim()) || (matches.length > 0 && !matches[0]!.inScope && WANTS_IT_ANYWAY.test(q.text));
+    if (matches.length > 0 && asksOfProvider && askedAs && (!matches[0]!.inScope || itemShare(q, matches[0]!, knowledge) >= ITEM_SHARE)) {
       return verdict(q, matches, knowledge);
     }
     if (MANAGED_SERVICES.test(q.text)) return managedServices(q, scopes, knowledge);
     if (!scopeWords || (!LIST_WORDS.test(q.text) && !COMPARE_WORDS.test(q.text))) return null;
-    // "what Azure resources does it support" asks about resources, not for the scope list
-    if (q.concepts.some((c) => knowledge.index.knows(c.term) && !LISTING_TERMS.has(c.term))) return null;
-    const asked = q.clouds.length ? scopes.filter((s) => q.clouds.includes(s.cloud)) : scopes;
-    if (COMPARE_WORDS.test(q.text) || asked.length > 1) return comparison(scopes, knowledge, OUT_WORDS.test(q.text));
+    // "what Azure resources does it support" asks about resources, not for the scope list; a sentence
+    // that asks nothing ("…our procurement team wants it in writing") does not narrow the request
+    const listed = asksOfSupport(part) ? conceptsOf(part) : q.concepts;
+    if (listed.some((c) => knowledge.index.knows(c.term) && !LISTING_TERMS.has(c.term))) return null;
+    // a knowledge base may hold two copies of a cloud's scope article: one list per cloud
+    const perCloud = onePerCloud(scopes);
+    const asked = q.clouds.length ? perCloud.filter((s) => q.clouds.includes(s.cloud)) : perCloud;
+    if (COMPARE_WORDS.test(q.text) || asked.length > 1) return comparison(perCloud, knowledge, OUT_WORDS.test(q.text));
     return listing(asked, OUT_WORDS.test(q.text), knowledge);
   },
 };
+
+/** The first scope fact of each cloud, in the knowledge base's order. */
+function onePerCloud(scopes: readonly ScopeFact[]): ScopeFact[] {
+  return scopes.filter((scope, index) => scopes.findIndex((other) => other.cloud === scope.cloud) === index);
+}
 
 function bestItems(concepts: readonly Concept[], scopes: readonly ScopeFact[], knowledge: KnowledgeContext): ItemMatch[] {
   const asks = (term: string): boolean => concepts.some((c) => c.term === term || c.alternatives.includes(term));

@@ -8,6 +8,11 @@ import { knowledgeFixture, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../sup
  *   an item of one cloud whose counterpart in the other names that cloud's own vendor ("Escalations
  *   to Amazon Web Services", "Escalations to Microsoft"): a question about both gets both;
  *   "who do I talk to about…": the sentence that names whom to ask;
+ *   addresses the customer names ("which one is for what?"), and "where do I send that request?";
+ *   a cloud no article speaks of ("a Google Cloud project"): not found, rather than Azure's steps;
+ *   "X isn't covered… where do we go if we want it?": the verdict, with where X is offered;
+ *   the whole scope list asked for, with a sentence after the question that asks nothing;
+ *   "creds", "tenant", a place in the story ("HQ in Austin, billing address in Germany");
  *   a question that mentions a scope item but asks nothing of support ("will the charges be itemized
  *   on the invoice?") gets what the articles say about it, not a verdict on the item.
  */
@@ -15,7 +20,7 @@ import { knowledgeFixture, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../sup
 afterAll(removeCombinedCopy);
 
 describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
-  const { run, ask } = knowledgeFixture(setting);
+  const { kb, run, ask } = knowledgeFixture(setting);
 
   describe('abbreviations', () => {
     run.each([
@@ -77,6 +82,69 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
       expect(answer.text).toContain('For Azure, Escalations to Microsoft is in scope.');
       expect(answer.text).not.toContain('not listed');
       expect(answer.facts).toEqual(expect.arrayContaining(['AWS: Escalations to Amazon Web Services: in scope', 'Azure: Escalations to Microsoft: in scope']));
+    });
+  });
+
+  describe('e-mail addresses', () => {
+    run('the addresses the customer names, each with what it is for', () => {
+      const answer = ask('I have two addresses in my onboarding notes: incident@centurylink.com and cloudintegration@ctl.io. Which one is for what?');
+      expect(answer.kind).toBe('contact');
+      const [first, second] = answer.text.split('\n\n');
+      expect(first!.toLowerCase()).toMatch(/^\*\*incident@centurylink\.com\*\*: /);
+      expect(second!.toLowerCase()).toMatch(/^\*\*cloudintegration@ctl\.io\*\*: .*special consideration/);
+    });
+
+    run('"where do I send that request?": the address for it', () => {
+      const answer = ask("We'd like CenturyLink to support some additional Azure resources that aren't currently permitted. Where do I send that request?");
+      expect(answer.kind).toBe('contact');
+      expect(answer.text.split('\n')[0]!.toLowerCase()).toContain('cloudintegration-feedback@ctl.io');
+    });
+  });
+
+  describe('a cloud no article speaks of', () => {
+    // the public articles do speak of Google Cloud
+    const notFoundHere = setting.distractors ? it.skip : run;
+    notFoundHere.each([
+      ['How do I connect a Google Cloud project to a Cloud Application Manager provider with consolidated billing?'],
+      ['we also have some workloads on oracle cloud (oci). how do i add it as a partner cloud provider in cam?'],
+    ])('%s → not found', (question) => {
+      expect(kb().answer(question).kind).toBe('not_found');
+    });
+  });
+
+  run('"X is not covered… where do we go if we want it?" → the verdict and Managed Services', () => {
+    const answer = ask('So monitoring and remediation isnt in the AWS platform support... where do I go if we actually want that for our AWS stuff?');
+    expect(answer.kind).toBe('scope');
+    expect(answer.text).toMatch(/^\*\*No: Monitoring and Remediation is outside the scope\*\* of AWS/);
+    expect(answer.text).toMatch(/cloud-application-manager\/managed-services/);
+  });
+
+  run('the whole scope list, asked for before a sentence that asks nothing', () => {
+    const answer = ask('Could you please give me the complete list of items covered under Azure platform-level support? Our procurement team wants it in writing.');
+    expect(answer.kind).toBe('scope');
+    expect(answer.text).toMatch(/^\*\*In scope of Azure platform-level support:\*\*/);
+    for (const item of ['Subscription management', 'Escalations to Microsoft', 'Azure Control Portal']) expect(answer.text).toContain(`- ${item}`);
+    expect(answer.text).not.toContain('both AWS and Azure');
+  });
+
+  describe('more of the customer’s words', () => {
+    run('"creds": the step after entering the credentials', () => {
+      const answer = ask("ok entered my CLC creds in the new azure customer account setup, what's next?");
+      expect(answer.kind).toBe('howto');
+      expect(answer.text).toMatch(/^After step 7 /);
+      expect(answer.text).toMatch(/drop-down/i);
+    });
+
+    run('"tenant", "have in place before": the prerequisites of moving an existing Azure account', () => {
+      const answer = ask('What do I need to have in place before I start moving our existing Azure tenant over to CenturyLink?');
+      expect(answer.kind).toBe('howto');
+      expect(answer.sources[0]!.file).toMatch(/partner-cloud-integration-azure-existing\.md$/);
+      expect(answer.text).toMatch(/Prerequisites/);
+    });
+
+    run('places in the story are where the customer is, not what the question is about', () => {
+      const answer = ask('Our HQ is in Austin, TX but the billing address on our CLC account is in Germany. Will the Azure integration work for us?');
+      expect(answer.text).toMatch(/billing address/i);
     });
   });
 });
