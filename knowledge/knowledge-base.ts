@@ -90,7 +90,7 @@ export class KnowledgeBase {
     const index = new PassageIndex(buildPassages(articles));
     this.cache = new AnswerCache(options.answerCacheSize ?? DEFAULT_ANSWER_CACHE_SIZE);
     this.context = { facts, index, sources: new Sources(articles, options.baseUrl ?? null), terms: new TermCache() };
-    this.corrector = new Corrector(correctionVocabulary(articles, facts), (word) => STOPWORDS.has(word) || index.knows(stem(word)) || index.knows(word) || isEnglishWord(word));
+    this.corrector = new Corrector(correctionVocabulary(articles, facts), (word) => STOPWORDS.has(word) || index.knows(stem(word)) || index.knows(word), isEnglishWord);
   }
 
   get passageCount(): number {
@@ -180,7 +180,10 @@ export class KnowledgeBase {
     // a fact-based answer is preferred over a passage of about the same confidence, and a question
     // worded for one kind of answer gets that kind: "how do I…" the whole procedure rather than one
     // of its steps, "what do I need before…" the prerequisites rather than the steps that follow them
-    const asked = new Set(ANSWERERS.filter((a) => a.askedFor?.(question)).map((a) => a.name));
+    const asked = new Set(ANSWERERS.filter((a) => a.askedFor?.(question, this.context)).map((a) => a.name));
+    // "we don't have a CLC account, how do we get one?": a passage asked for by the question's very
+    // form (what to do without one) beats the "how do…" wording's claim for a whole procedure
+    if (asked.has(passageAnswerer.name)) asked.delete(procedureAnswerer.name);
     const rank = (c: { from: string; answer: Answer }): number =>
       c.answer.confidence + (c.answer.kind === 'passage' ? 0 : STRUCTURED_PREFERENCE) + (asked.has(c.from) ? ASKED_FOR_PREFERENCE : 0);
     const confident = candidates.filter((c) => c.answer.confidence >= CONFIDENCE_BAR).sort((a, b) => rank(b) - rank(a));

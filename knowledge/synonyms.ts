@@ -108,6 +108,13 @@ const RAW: Record<string, string[]> = {
   clc: ['centurylink'],
   // an Azure customer account is a tenant in Microsoft's words
   tenant: ['account'],
+  permit: ['allow', 'permission'],
+  permitted: ['allow', 'permission'],
+  allow: ['permit'],
+  additional: ['other', 'extra'],
+  extra: ['additional', 'other'],
+  deploy: ['deployment'],
+  deployment: ['deploy'],
   // the articles have the customer "select" what a form offers
   choose: ['select', 'option'],
   pick: ['select', 'option'],

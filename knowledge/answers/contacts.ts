@@ -41,17 +41,20 @@ export const phoneAnswerer: Answerer = {
 };
 
 /** "where do I send that request?": a request is sent to an address. */
-const SEND_WHERE = /\b(where|who) (do|can|should|would|must) (i|we) (send|submit|direct|forward)\b/;
+const SEND_WHERE = /\b(where|who) (do|can|should|would|must) (i|we) (send|submit|direct|forward|write to|reach out to)\b/;
+/** How much of "where do I send <this>?" an address's purpose must name to be the answer. */
+const MIN_PURPOSE_COVERAGE = 0.35;
 const ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const ADDRESSES = new RegExp(ADDRESS.source, 'g');
 
 /** Support and integration e-mail addresses, the one whose purpose fits the question first. */
 export const emailAnswerer: Answerer = {
   name: 'contact-email',
-  matches: (q) => (EMAIL_WORDS.test(q.text) && EMAIL_INTENT.test(q.text)) || SEND_WHERE.test(q.text) || ADDRESS.test(q.text),
+  matches: (q) => (EMAIL_WORDS.test(q.text) && EMAIL_INTENT.test(q.text)) || ADDRESS.test(q.text) || (SEND_WHERE.test(q.text) && !URGENT_WORDS.test(q.text)),
   answer(q, knowledge) {
     if (knowledge.facts.emails.length === 0) return null;
-    const concepts = q.concepts.filter((c) => !/^(e?mail|contact|address)$/.test(c.term));
+    // the words of reaching out say how, not what about
+    const concepts = q.concepts.filter((c) => !/^(e?mail|contact|address|reach|out|send|submit|write|forward)$/.test(c.term));
     const ranked = rankAddresses(knowledge.facts.emails, concepts, knowledge);
     const line = (fact: EmailFact): string => `**${fact.address}**: ${knowledge.sources.links(fact.purpose)}`;
     // "I have incident@… and cloudintegration@… in my notes, which is for what?": what each named one is for
@@ -61,10 +64,15 @@ export const emailAnswerer: Answerer = {
       return makeAnswer('contact', named.map((r) => line(r.fact)).join('\n\n'), sources, 0.93, named.map((r) => r.fact.address), ['Who do I call for a critical outage?', 'Open a ticket']);
     }
     const [best, ...others] = ranked;
+    // asked where to send something, not for an address: an address whose stated purpose is much of
+    // that thing, as confident as it covers it
+    const askedForAddress = EMAIL_WORDS.test(q.text) && EMAIL_INTENT.test(q.text);
+    if (!askedForAddress && (best === undefined || best.coverage < MIN_PURPOSE_COVERAGE)) return null;
+    const confidence = askedForAddress ? 0.93 : 0.6 + 0.3 * best!.coverage;
     const rest = others.filter((o) => o.fact.address.toLowerCase() !== best!.fact.address.toLowerCase()).slice(0, 2);
     const text = [line(best!.fact), ...(rest.length ? ['', 'Other addresses:', ...rest.map((o) => `- ${line(o.fact)}`)] : [])].join('\n');
     // asked outright for an e-mail address: that is the answer, ahead of anything the question touches on
-    return makeAnswer('contact', text, [knowledge.sources.ref(best!.fact.slug)], 0.93, [best!.fact.address], ['Who do I call for a critical outage?', 'Open a ticket']);
+    return makeAnswer('contact', text, [knowledge.sources.ref(best!.fact.slug)], confidence, [best!.fact.address], ['Who do I call for a critical outage?', 'Open a ticket']);
   },
 };
 

@@ -19,7 +19,13 @@ export class Corrector {
    */
   private readonly byFirstLetter = new Map<string, Fuse<string>>();
 
-  constructor(vocabulary: Iterable<string>, private readonly isKnown: (word: string) => boolean) {
+  /**
+   * `isKnown`: a word of the knowledge base (or a stopword), never corrected. `isDictionaryWord`: an
+   * English word the articles do not use; the dictionary holds rare words that are also common
+   * typos ("biling"), so such a word is corrected only to a vocabulary word it is a slip of the
+   * finger away from: a letter doubled or not, or two letters swapped.
+   */
+  constructor(vocabulary: Iterable<string>, private readonly isKnown: (word: string) => boolean, private readonly isDictionaryWord: (word: string) => boolean = () => false) {
     const list = [...new Set([...vocabulary].map((w) => w.toLowerCase()).filter((w) => w.length >= 4 && /^[a-z]+$/.test(w)))];
     const groups = new Map<string, string[]>();
     for (const word of list) groups.set(word[0]!, [...(groups.get(word[0]!) ?? []), word]);
@@ -43,18 +49,29 @@ export class Corrector {
   private correctWord(word: string): string {
     {
       if (word.length < MIN_WORD || this.isKnown(word)) return word;
+      const inDictionary = this.isDictionaryWord(word);
       const allowed = word.length <= 6 ? 1 : 2;
       // fuse ranks by its own score ("creates" may come before "create" for "craete"): the
       // closest of its first few by edit distance wins, the first of them on a tie
       let best = word;
       let bestDistance = allowed + 1;
       for (const { item } of this.byFirstLetter.get(word[0]!)?.search(word, { limit: CANDIDATES }) ?? []) {
+        if (inDictionary && !slipOfTheFinger(word, item)) continue;
         const distance = editDistance(word, item);
         if (distance < bestDistance) [best, bestDistance] = [item, distance];
       }
       return best;
     }
   }
+}
+
+/** One letter doubled or undoubled ("biling" / "billing"), or two neighbours swapped ("recieve"). */
+export function slipOfTheFinger(typed: string, meant: string): boolean {
+  const undoubled = (w: string): string => w.replace(/(.)\1+/g, '$1');
+  if (typed !== meant && undoubled(typed) === undoubled(meant) && Math.abs(typed.length - meant.length) === 1) return true;
+  if (typed.length !== meant.length) return false;
+  const differ = [...typed].flatMap((c, i) => (c === meant[i] ? [] : [i]));
+  return differ.length === 2 && differ[1] === differ[0]! + 1 && typed[differ[0]!] === meant[differ[1]!] && typed[differ[1]!] === meant[differ[0]!];
 }
 
 /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */

@@ -1,14 +1,17 @@
 import { asksForMembers } from '../kinds.js';
 import type { Passage } from '../passages.js';
-import type { Concept, RankedPassage } from '../search.js';
+import { conceptsOf, type Concept, type RankedPassage } from '../search.js';
 import { CONFIDENCE_BAR } from '../confidence.js';
-import { givesBoost, wantedBy, withoutRequest } from './wanted.js';
+import type { Question } from './question.js';
+import { givesBoost, wantedBy, withoutRequest, type Wanted } from './wanted.js';
 import { makeAnswer } from './render.js';
 import type { Answerer, KnowledgeContext } from './types.js';
 
 /** Units kept from a long passage: those that hold at least this share of the best unit's weight. */
 const KEEP_SHARE = 0.5;
 const LONG_PASSAGE_UNITS = 4;
+/** Passages looked through for the one that speaks to what the customer lacks. */
+const FOCUS_DEPTH = 20;
 /** Lists read as a whole up to this many items. */
 const LONG_LIST_ITEMS = 15;
 
@@ -17,12 +20,13 @@ export const passageAnswerer: Answerer = {
   name: 'passage',
   matches: () => true,
   // "which clouds…?" wants the sentence that names them, not a list of what support covers for each
-  askedFor: (q) => asksForMembers(q.text),
+  // "we don't have a CLC account, how do we get one?" wants the sentence for those without one,
+  // not the steps of a procedure that starts by using it
+  askedFor: (q, knowledge) => asksForMembers(q.text) || rankFor(q, wantedBy(q), knowledge).focused,
   answer(q, knowledge) {
     // "where can I see X?" is about X, and is best answered by the passage that says where X is
     const wanted = wantedBy(q);
-    const concepts = wanted ? withoutRequest(wanted, q.concepts) : q.concepts;
-    const ranked = knowledge.index.rank(concepts, 5, undefined, q.pairs, wanted ? givesBoost(wanted, concepts, knowledge) : undefined);
+    const { concepts, ranked } = rankFor(q, wanted, knowledge);
     // BM25 may put a passage that repeats one word above the one that holds the whole question
     const best = ranked.find((r) => r.coverage >= CONFIDENCE_BAR) ?? ranked[0];
     if (!best) return null;
@@ -38,6 +42,26 @@ export const passageAnswerer: Answerer = {
     return makeAnswer('passage', parts.join('\n\n'), sources, best.coverage, [], ['Open a ticket', 'help']);
   },
 };
+
+/**
+ * The passages for the question, best first, and the ideas they were ranked by. A question with a
+ * focus ("we don't have a CLC account, can we still…") is ranked by what it focuses on, as long as
+ * some passage gives what is asked about it; otherwise by all it says.
+ */
+function rankFor(q: Question, wanted: Wanted | null, knowledge: KnowledgeContext): { concepts: Concept[]; ranked: RankedPassage[]; focused: boolean } {
+  if (!wanted) return { concepts: [...q.concepts], ranked: knowledge.index.rank(q.concepts, 5, undefined, q.pairs), focused: false };
+  const focus = wanted.focus?.(q.text);
+  const focused = focus ? conceptsOf(focus) : [];
+  if (focused.length > 0) {
+    const boost = givesBoost(wanted, focused, knowledge);
+    const ranked = knowledge.index.rank(focused, FOCUS_DEPTH, undefined, q.pairs, boost);
+    // in a large knowledge base many passages name the thing; the one for those who lack it answers
+    const gives = ranked.find((r) => boost(r.passage) > 1 && r.coverage >= CONFIDENCE_BAR);
+    if (gives) return { concepts: focused, ranked: [gives, ...ranked.filter((r) => r !== gives)], focused: true };
+  }
+  const concepts = withoutRequest(wanted, q.concepts);
+  return { concepts, ranked: knowledge.index.rank(concepts, 5, undefined, q.pairs, givesBoost(wanted, concepts, knowledge)), focused: false };
+}
 
 /** Sentences that give a reason, kept for "why" questions even when they share no words with it. */
 const WHY = /\bwhy\b|\bwhat for\b|\breason\b/;

@@ -69,7 +69,7 @@ export const scopeAnswerer: Answerer = {
     // wants the article's words about the item, not a verdict on it
     const asksOfProvider = scopeWords || PROVIDER_DOES.test(q.text) || SOMETHING_YOU_DO.test(q.text);
     const askedAs = VERDICT_FORM.test(q.text.trim()) || (matches.length > 0 && !matches[0]!.inScope && WANTS_IT_ANYWAY.test(q.text));
-    if (matches.length > 0 && asksOfProvider && askedAs && (!matches[0]!.inScope || itemShare(q, matches[0]!, knowledge) >= ITEM_SHARE)) {
+    if (matches.length > 0 && asksOfProvider && askedAs && (!matches[0]!.inScope || itemShare(q, closeTo(matches), knowledge) >= ITEM_SHARE)) {
       return verdict(q, matches, knowledge);
     }
     if (MANAGED_SERVICES.test(q.text)) return managedServices(q, scopes, knowledge);
@@ -120,16 +120,22 @@ function bestItems(concepts: readonly Concept[], scopes: readonly ScopeFact[], k
 }
 
 /**
- * How much of what the question asks (its known words, less cloud and scope words) the item
- * names: in the whole message, or in the part of it that asks what support does (`asking-part.ts`),
+ * How much of what the question asks (its known words, less cloud and scope words) the items
+ * name: in the whole message, or in the part of it that asks what support does (`asking-part.ts`),
  * whichever is more.
  */
-function itemShare(q: Question, match: ItemMatch, knowledge: KnowledgeContext): number {
-  const itemTerms = new Set(match.key.split(' '));
+function itemShare(q: Question, named: readonly ItemMatch[], knowledge: KnowledgeContext): number {
+  const itemTerms = new Set(named.flatMap((match) => match.key.split(' ')));
   const share = (concepts: readonly Concept[]): number =>
     knowledge.index.coverage(concepts.filter((c) => knowledge.index.knows(c.term) && !LISTING_TERMS.has(c.term)), itemTerms);
   const part = askingPart(q.text);
   return Math.max(share(q.concepts), asksOfSupport(part) ? share(conceptsOf(part)) : 0);
+}
+
+/** The best item and those about as good ("is AWS billing and cost estimates in scope?" names two). */
+function closeTo(matches: readonly ItemMatch[]): ItemMatch[] {
+  const top = matches[0]!.score;
+  return matches.filter((m) => m.score >= Math.max(0.7, top - 0.15));
 }
 
 /** Only a part that asks what support does counts: "can we sign up for centurylink-billed azure?" names billing, but asks about signing up. */

@@ -29,6 +29,6 @@ export interface Answerer {
    * The question is worded to ask for exactly this kind of answer ("how do I…" for steps,
    * "what do I need before…" for prerequisites): then it beats a passage that merely shares its words.
    */
-  askedFor?(question: Question): boolean;
+  askedFor?(question: Question, knowledge: KnowledgeContext): boolean;
   answer(question: Question, knowledge: KnowledgeContext, context: AskContext): Answer | null;
 }

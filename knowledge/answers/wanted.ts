@@ -18,7 +18,14 @@ export interface Wanted {
   requestTerms: ReadonlySet<string>;
   /** An idea the request implies though it may not name it: "how much do I pay" asks for a price. */
   implies?: string;
+  /** What the question is about when only part of it says so: "we don't have <a CLC account>". */
+  focus?: (text: string) => string | null;
+  /** The sentence that gives must itself name what is asked about, not only its article or heading. */
+  inSentence?: boolean;
 }
+
+/** "we do not have a centurylink cloud account at all": what is lacking. */
+const LACKING = /\b(?:do|does|did) not (?:yet |even |currently )?have (?:an? |any |the )?([^.,;:?!]+?)(?= at all\b| yet\b| so\b| but\b| and\b| because\b| to\b|[.,;:?!]|$)/;
 
 /** A place a reader can go: a web or article link, a bare address, a file path. */
 const PLACE = /\]\((?:https?:|kb:)|https?:\/\/|\bwww\.|(?:^|[\s`(])(?:\/[\w.-]+){2,}|\b[a-z]:\\/i;
@@ -46,10 +53,20 @@ const WANTED: readonly Wanted[] = [
     implies: 'cost',
   },
   {
+    // "we don't have a CenturyLink Cloud account": the sentence for those who lack it ("if you do not
+    // have access to CenturyLink Cloud, …"), not the one that only names it
+    asked: /\b(?:do|does|did) not (?:yet |even |currently )?have\b(?!\s+to\b)|\bhave no\b/,
+    gives: /\b(?:if|when|unless) (?:you|they|the customer|the user|your organi[sz]ation) (?:do|does) not (?:yet |already )?have\b|\bwithout (?:access to|(?:an?|any) (?:\w+ ){0,2}account)\b/i,
+    requestTerms: new Set(terms('not yet already')),
+    focus: (text) => LACKING.exec(text)?.[1] ?? null,
+    // "if you do not have an Azure account" is for those without another thing than a CLC account
+    inSentence: true,
+  },
+  {
     // "who do I talk to about…": the sentence that names whom to ask, not the one that only mentions the subject
     asked: /\bwho\s+(?:do|should|can|could|would|must)\s+(?:i|we)\s+(?:talk|speak|contact|reach|ask|go|turn|get in touch)\b|\bwho\s+to\s+(?:talk|speak|contact|ask)\b/,
     gives: PARTY,
-    requestTerms: new Set(terms('talk speak contact reach ask turn touch')),
+    requestTerms: new Set(terms('talk speak contact reach out ask turn touch')),
   },
 ];
 
@@ -71,12 +88,12 @@ export function withoutRequest(wanted: Wanted, concepts: readonly Concept[]): Co
 
 /**
  * Ranking weight: a passage gains when one of its sentences or items gives what is asked and,
- * read with the passage's heading, holds most of what it is asked about. A link elsewhere in a
+ * read with the passage's heading and its article's title, holds most of what it is asked about. A link elsewhere in a
  * long list (a portal address among features) says nothing about where the price list is.
  */
 export function givesBoost(wanted: Wanted, concepts: readonly Concept[], knowledge: KnowledgeContext): (passage: Passage) => number {
   return (passage) => {
-    const gives = passage.units.some((unit) => wanted.gives.test(unit.markdown) && knowledge.index.coverage(concepts, knowledge.terms.of(`${passage.heading} ${unit.plain}`)) >= CONFIDENCE_BAR);
+    const gives = passage.units.some((unit) => wanted.gives.test(unit.markdown) && knowledge.index.coverage(concepts, knowledge.terms.of(wanted.inSentence ? unit.plain : `${passage.title} ${passage.heading} ${unit.plain}`)) >= CONFIDENCE_BAR);
     return gives ? GIVES_BOOST : 1;
   };
 }

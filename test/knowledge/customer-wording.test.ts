@@ -12,6 +12,8 @@ import { knowledgeFixture, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../sup
  *   a cloud no article speaks of ("a Google Cloud project"): not found, rather than Azure's steps;
  *   "X isn't covered… where do we go if we want it?": the verdict, with where X is offered;
  *   the whole scope list asked for, with a sentence after the question that asks nothing;
+ *   "we don't have a CenturyLink Cloud account": the sentence for those without one;
+ *   "biling": a typo that is also a rare English word, corrected all the same;
  *   "creds", "tenant", a place in the story ("HQ in Austin, billing address in Germany");
  *   a question that mentions a scope item but asks nothing of support ("will the charges be itemized
  *   on the invoice?") gets what the articles say about it, not a verdict on the item.
@@ -146,5 +148,24 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
       const answer = ask('Our HQ is in Austin, TX but the billing address on our CLC account is in Germany. Will the Azure integration work for us?');
       expect(answer.text).toMatch(/billing address/i);
     });
+  });
+
+  describe('what the customer lacks', () => {
+    run.each([
+      ["I want to set up a new Azure customer account through you but we don't have a CenturyLink Cloud account at all. Can I still do this?"],
+      ['we dont have a centurylink cloud account yet, how do we get one so we can set up azure'],
+    ])('%s → what to do without one', (question) => {
+      const answer = ask(question);
+      expect(answer.kind).toBe('passage');
+      expect(answer.text).toMatch(/(if you do not have|without) access to CenturyLink Cloud/i);
+      expect(answer.text).toMatch(/representative/);
+    });
+  });
+
+  run('"biling and cost estimates": both items, the typo corrected', () => {
+    const answer = ask('is AWS biling and cost estimates in scope?');
+    expect(answer.kind).toBe('scope');
+    expect(answer.text).toContain('**Yes: AWS Billing is in scope** for AWS');
+    expect(answer.text).toMatch(/\*\*Yes: Partner cloud estimates is in scope\*\*/i);
   });
 });

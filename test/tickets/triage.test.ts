@@ -165,6 +165,10 @@ describe('problem statements and questions', () => {
     ['we need you to patch our Azure VMs monthly', false],
     ['critical outage hotline for Asia Pacific', false],
     ['phone number for an outage in Canada', false],
+    // asking for the number in a few words, or to be told whom to call, is a question for the knowledge base
+    ['outage number londn', false],
+    ['emergency line for spain', false],
+    ["Tell me who to call - our Torronto team's AWS workloads are completely down.", false],
     ["I can't see the migrate option when creating the provider", false],
     ['I cannot find the billing page', false],
     ["I can't see the portal, it fails with error 500", true],
