@@ -113,6 +113,9 @@ const RAW: Record<string, string[]> = {
   allow: ['permit'],
   additional: ['other', 'extra'],
   extra: ['additional', 'other'],
+  switch: ['change'],
+  modify: ['change'],
+  alter: ['change'],
   deploy: ['deployment'],
   deployment: ['deploy'],
   // the articles have the customer "select" what a form offers

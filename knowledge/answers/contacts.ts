@@ -7,7 +7,8 @@ import { makeAnswer } from './render.js';
 import type { Answerer, KnowledgeContext } from './types.js';
 
 const PHONE_WORDS = /\b(call|calling|phone|hotline|telephone|dial|ring|line|numbers?)\b/;
-const URGENT_WORDS = /\b(outage|outages|critical|urgent|emergency|down|sev ?1|p1)\b/;
+/** "down" as in "the site is down", not "locking down the subnet" or "shut down a VM". */
+const URGENT_WORDS = /\b(outage|outages|critical|urgent|emergency|(?<!\b(?:lock|locking|locked|shut|shutting|scale|scaling|scaled|turn|turning|wind|winding|narrow|narrowing|slow|slowing|step|stepping|write|writing|break|breaking|track|tracking)\s)down|sev ?1|p1)\b/;
 const REACH_WORDS = /\b(contact|reach|talk to|speak to|who)\b/;
 const EMAIL_WORDS = /\be-?mails?\b|\bmail address\b/;
 /** "email" as a way to reach someone, not "the migration email" as a thing. */

@@ -19,6 +19,8 @@ const VERDICT_FORM = new RegExp([
   /\b(is|are|does|do|can|could|will|would)\s+(you|u|your|centurylink|it|that|this|they|those|these|there|the|platform)\b/.source,
   /\bwho (handles|deals with|takes care|is responsible|looks after|covers)\b/.source,
   /\b(covered|in scope|out of scope|outside( of)?( the)? scope|included|part of (it|that|this|your|the))\b/.source,
+  // "we would like to know whether change management falls under platform-level support"
+  /\bwhether\b/.source,
 ].join('|'));
 /** A question whose subject is the provider asks what it does: "will centurylink escalate it?" */
 const PROVIDER_DOES = /\b(is|are|does|do|can|could|will|would)\s+(you|u|your|centurylink|support)\b/;

@@ -14,6 +14,7 @@ import { knowledgeFixture, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../sup
  *   the whole scope list asked for, with a sentence after the question that asks nothing;
  *   "we don't have a CenturyLink Cloud account": the sentence for those without one;
  *   "biling": a typo that is also a rare English word, corrected all the same;
+ *   "switch" for the articles' "change"; "locking down" the network is no outage; "whether" asks too;
  *   "creds", "tenant", a place in the story ("HQ in Austin, billing address in Germany");
  *   a question that mentions a scope item but asks nothing of support ("will the charges be itemized
  *   on the invoice?") gets what the articles say about it, not a verdict on the item.
@@ -167,5 +168,25 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
     expect(answer.kind).toBe('scope');
     expect(answer.text).toContain('**Yes: AWS Billing is in scope** for AWS');
     expect(answer.text).toMatch(/\*\*Yes: Partner cloud estimates is in scope\*\*/i);
+  });
+
+  describe('words that mean something else than they seem', () => {
+    run('"switch the support plan": the article\'s "change your support plan"', () => {
+      const answer = ask("how do i switch the support plan on our aws account? it won't let me with my IAM user");
+      expect(answer.text).toMatch(/root account credentials/i);
+      // the public knowledge base's article on existing AWS accounts says it too
+      expect(answer.sources[0]!.file).toMatch(/partner-cloud-integration-aws-(support|existing)\.md$/);
+    });
+
+    run('"locking down outbound traffic" is no outage: no outage numbers', () => {
+      const answer = kb().answer('Our network team is locking down outbound traffic on the subnet where our Linux boxes run. Which ports does the agent need to talk to Cloud Application Manager?');
+      expect(answer.text).not.toMatch(/critical outage/i);
+    });
+
+    run('"we would like to know whether X falls under platform-level support": a verdict', () => {
+      const answer = ask('Dear Support team,\n\nWe would like to know whether change management for our Azure resources falls under the platform-level support we receive from CenturyLink through Cloud Application Manager, or whether this is handled separately.');
+      expect(answer.kind).toBe('scope');
+      expect(answer.text).toMatch(/^\*\*No: Change Management is outside the scope\*\* of Azure/);
+    });
   });
 });
