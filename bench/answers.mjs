@@ -11,6 +11,9 @@
 //   c. customer set  on ../shared/kb/seeds
 //   d. customer set  on seeds + publickb (a temp folder holding both, as two subfolders)
 //   e. dev set       on seeds + publickb
+//   f. shapes set    on ../shared/kb/seeds (bench/questions/customer-shapes.jsonl: more customer
+//                    wording, from terse to formal, with typos, stories and near-miss questions)
+//   g. shapes set    on seeds + publickb
 // Prints a summary table (accuracy, p50/p95 latency) and the failed question ids of each run.
 // Failed questions are figures, not errors: the script exits 0 unless the build fails or the
 // bot could not be started (then 1). Without ../shared it skips, with a message, and exits 0.
@@ -30,6 +33,7 @@ const FIRST_PORT = Number(process.env.BENCH_PORT ?? 39801);
 const RUN_SH = fromShared('eval', 'run.sh');
 const DEV = fromShared('eval', 'dev-questions.jsonl');
 const CUSTOMER = fromRoot('bench', 'questions', 'customer.jsonl');
+const SHAPES = fromRoot('bench', 'questions', 'customer-shapes.jsonl');
 const SEEDS = fromShared('kb', 'seeds');
 const PUBLICKB = fromShared('kb', 'publickb');
 const BUNDLED = fromRoot('knowledge', 'articles');
@@ -41,6 +45,8 @@ function configurations(combinedKb) {
     { name: 'c. customer on seeds', questions: CUSTOMER, kb: SEEDS },
     { name: 'd. customer on seeds+publickb', questions: CUSTOMER, kb: combinedKb },
     { name: 'e. dev on seeds+publickb', questions: DEV, kb: combinedKb },
+    { name: 'f. shapes on seeds', questions: SHAPES, kb: SEEDS },
+    { name: 'g. shapes on seeds+publickb', questions: SHAPES, kb: combinedKb },
   ];
 }
 

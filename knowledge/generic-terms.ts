@@ -18,7 +18,9 @@ export const GENERIC_TERMS: ReadonlySet<string> = new Set(
       // "pls explain…", "trying to understand…", "on our side": the wish to know, not what about
       'explain explaining understand clarify try trying tried wonder wondering curious worth side ' +
       // "will it work for us?": whether it applies, not a topic
-      'work works working',
+      'work works working ' +
+      // "…so you can troubleshoot": what support will do with it, like "look into it"
+      'troubleshoot troubleshooting diagnose',
   ),
 );
 

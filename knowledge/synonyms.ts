@@ -113,6 +113,13 @@ const RAW: Record<string, string[]> = {
   allow: ['permit'],
   additional: ['other', 'extra'],
   extra: ['additional', 'other'],
+  // "tied to a different partner": the articles' "already partnered with another provider"
+  tied: ['partner', 'associate', 'link'],
+  different: ['another', 'other'],
+  another: ['other', 'different'],
+  rhel: ['redhat', 'linux'],
+  // "manage our subscriptions": the scope item "Subscription management"
+  manage: ['management'],
   switch: ['change'],
   modify: ['change'],
   alter: ['change'],

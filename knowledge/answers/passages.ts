@@ -1,3 +1,4 @@
+import { CLOUD_WORDS, cloudsNamed } from '../clouds.js';
 import { asksForMembers } from '../kinds.js';
 import type { Passage } from '../passages.js';
 import { conceptsOf, type Concept, type RankedPassage } from '../search.js';
@@ -49,18 +50,32 @@ export const passageAnswerer: Answerer = {
  * some passage gives what is asked about it; otherwise by all it says.
  */
 function rankFor(q: Question, wanted: Wanted | null, knowledge: KnowledgeContext): { concepts: Concept[]; ranked: RankedPassage[]; focused: boolean } {
-  if (!wanted) return { concepts: [...q.concepts], ranked: knowledge.index.rank(q.concepts, 5, undefined, q.pairs), focused: false };
+  const forCloud = cloudFilter(q);
+  if (!wanted) return { concepts: [...q.concepts], ranked: knowledge.index.rank(q.concepts, 5, forCloud, q.pairs), focused: false };
   const focus = wanted.focus?.(q.text);
   const focused = focus ? conceptsOf(focus) : [];
   if (focused.length > 0) {
     const boost = givesBoost(wanted, focused, knowledge);
-    const ranked = knowledge.index.rank(focused, FOCUS_DEPTH, undefined, q.pairs, boost);
+    const ranked = knowledge.index.rank(focused, FOCUS_DEPTH, forCloud, q.pairs, boost);
     // in a large knowledge base many passages name the thing; the one for those who lack it answers
     const gives = ranked.find((r) => boost(r.passage) > 1 && r.coverage >= CONFIDENCE_BAR);
     if (gives) return { concepts: focused, ranked: [gives, ...ranked.filter((r) => r !== gives)], focused: true };
   }
   const concepts = withoutRequest(wanted, q.concepts);
-  return { concepts, ranked: knowledge.index.rank(concepts, 5, undefined, q.pairs, givesBoost(wanted, concepts, knowledge)), focused: false };
+  return { concepts, ranked: knowledge.index.rank(concepts, 5, forCloud, q.pairs, givesBoost(wanted, concepts, knowledge)), focused: false };
+}
+
+/**
+ * A question that names a cloud is not answered from an article about another one only ("a new
+ * AWS account": not the passage on creating an Azure account). Articles whose titles name no cloud
+ * are about both.
+ */
+function cloudFilter(q: Question): ((passage: Passage) => boolean) | undefined {
+  if (q.clouds.length === 0) return undefined;
+  return (passage) => {
+    const clouds = cloudsNamed(passage.title, CLOUD_WORDS);
+    return clouds.length === 0 || clouds.some((cloud) => q.clouds.includes(cloud));
+  };
 }
 
 /** Sentences that give a reason, kept for "why" questions even when they share no words with it. */

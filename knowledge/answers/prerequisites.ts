@@ -16,6 +16,8 @@ const PREREQUISITE_QUESTION = new RegExp([
   /\bwhat (is|are) (required|needed)\b/.source,
   /\b(need|needs|needed|have|has|get|prepare|know|done|required|must|should)\b[^.?!]*\bbefore\b/.source,
   /\b(have|get)\b[^.?!]*\b(ready|in place)\b/.source,
+  // "is there something we have to do first?"
+  /\b(have to|need to|must|should)\b[^.?!]*\bfirst\b/.source,
   /\bwhat (do|does|would|will|should|must) (i|we) need\b(?! to do\b)/.source,
 ].join('|'));
 
@@ -52,10 +54,27 @@ export const prerequisiteAnswerer: Answerer = {
     const { fact, coverage } = scored[0]!;
     const source = knowledge.sources.ref(fact.slug);
     const list = fact.items.map((item) => `- ${knowledge.sources.links(item.markdown)}`).join('\n');
-    const text = `**${source.title}**\n\n*${fact.heading}:*\n\n${list}`;
+    const notes = notesFor(topic, fact, knowledge);
+    const text = [`**${source.title}**`, `*${fact.heading}:*`, list, ...notes.map((note) => knowledge.sources.links(note))].join('\n\n');
     return makeAnswer('howto', text, [source], Math.min(0.9, coverage), fact.items.map((item) => item.plain), ['Open a ticket', 'Who do I call for a critical outage?']);
   },
 };
+
+/** A note before the steps: "NOTE: if the customer is already partnered with another provider, …". */
+const NOTE = /^\s*(?:\*\*)?(?:note|important)\b/i;
+
+/**
+ * The notes that come with the article's steps, when they speak of something the question asks
+ * and the prerequisites do not ("…still tied to another partner, what has to happen before we move
+ * it?": the note on removing the old partnership belongs with the list).
+ */
+function notesFor(topic: Question['concepts'], fact: PrerequisiteFact, knowledge: KnowledgeContext): string[] {
+  const listed = knowledge.terms.of(fact.items.map((item) => item.plain).join(' '));
+  const unanswered = topic.filter((c) => c.alternatives.some((a) => knowledge.index.knows(a)) && !c.alternatives.some((a) => listed.has(a)));
+  if (unanswered.length === 0) return [];
+  const paragraphs = knowledge.facts.procedures.filter((p) => p.slug === fact.slug).flatMap((p) => p.intro?.markdown.split(/\n{2,}/) ?? []);
+  return paragraphs.filter((paragraph) => NOTE.test(paragraph) && unanswered.some((c) => c.alternatives.some((a) => knowledge.terms.of(paragraph).has(a))));
+}
 
 function topicOf(q: Question): Question['concepts'] {
   return q.concepts.filter((c) => !REQUEST_TERMS.has(c.term));

@@ -1,3 +1,4 @@
+import { CLOUD_WORDS, cloudsNamed } from '../clouds.js';
 import type { ProcedureFact } from '../facts/types.js';
 import type { SourceRef } from '../types.js';
 import { terms } from '../text.js';
@@ -27,7 +28,11 @@ export const procedureAnswerer: Answerer = {
     if (concepts.length === 0 || knowledge.facts.procedures.length === 0) return null;
     if (AFTER.test(q.text)) return whatFollows(q.text.replace(/^[\s\S]*?\b(after|once|when)\b/, ''), knowledge);
     if (NEXT.test(q.text)) return stepsAfter(stepNamedInStory(q.text.replace(NEXT, ''), q.clouds, (c) => REQUEST_TERMS.has(c.term), knowledge), knowledge);
-    const scored = knowledge.facts.procedures.map((procedure) => {
+    // steps for another cloud than the one asked about are for another task ("a new AWS account":
+    // not the new Azure account's steps, even if no article gives the AWS ones)
+    const forCloud = knowledge.facts.procedures.filter((p) => q.clouds.length === 0 || cloudsNamed(knowledge.sources.ref(p.slug).title, CLOUD_WORDS).every((c) => q.clouds.includes(c)));
+    if (forCloud.length === 0) return null;
+    const scored = forCloud.map((procedure) => {
       const title = knowledge.sources.ref(procedure.slug).title;
       const text = [title, procedure.heading, procedure.intro?.plain ?? '', ...procedure.steps.map((s) => s.plain)].join(' ');
       // what the procedure is for (its title, heading, intro) must fit, not only words in its steps

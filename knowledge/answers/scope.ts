@@ -23,7 +23,7 @@ const VERDICT_FORM = new RegExp([
   /\bwhether\b/.source,
 ].join('|'));
 /** A question whose subject is the provider asks what it does: "will centurylink escalate it?" */
-const PROVIDER_DOES = /\b(is|are|does|do|can|could|will|would)\s+(you|u|your|centurylink|support)\b/;
+const PROVIDER_DOES = /\b(is|are|does|do|can|could|will|would)\s+(you|u|your|ur|centurylink|support)\b/;
 /** "X isn't covered… where do we go if we want it?": the verdict, with where the item is offered. */
 const WANTS_IT_ANYWAY = /\b(where|who|how)\b[^.?!]*\b(go|get|buy|turn|contact|ask|order|purchase)\b|\bwant (that|it|this|them)\b/;
 /** "is X something you guys do?" */

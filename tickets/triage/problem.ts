@@ -11,7 +11,8 @@ const TICKET_WORDS = String.raw`(?:a |an |the )?(?:new )?(?:critical |urgent |hi
 
 /** "I need to open a critical ticket", "please raise an incident": a request to file, anywhere in the text. */
 const REQUEST_ANYWHERE = new RegExp(
-  String.raw`\b(?:(?:i|we)(?: really| urgently)? (?:need|want|would like|[’']d like|have) to|(?:can|could) you(?: please)?|please) (?:open|file|raise|create|log|submit) ${TICKET_WORDS}`,
+  // "do I have to open a case with them myself?" asks whether to, and of someone else
+  String.raw`\b(?<!\b(?:do|does|did|should|must|would|will)\s)(?:(?:i|we)(?: really| urgently)? (?:need|want|would like|[’']d like|have) to|(?:can|could) you(?: please)?|please) (?:open|file|raise|create|log|submit) ${TICKET_WORDS}`,
   'i',
 );
 
