@@ -57,9 +57,10 @@ interface ItemMatch {
 export const scopeAnswerer: Answerer = {
   name: 'scope',
   matches: () => true,
-  answer(q, knowledge) {
+  answer(question, knowledge) {
     const scopes = knowledge.facts.scopes;
     if (scopes.length === 0) return null;
+    const q = withoutOtherwise(question);
     // "…add devs to the aws management console - is creating console users something you cover?": the
     // items the asking part names come before those of the story around it
     const part = askingPart(q.text);
@@ -91,6 +92,17 @@ export const scopeAnswerer: Answerer = {
 /** The first scope fact of each cloud, in the knowledge base's order. */
 function onePerCloud(scopes: readonly ScopeFact[]): ScopeFact[] {
   return scopes.filter((scope, index) => scopes.findIndex((other) => other.cloud === scope.cloud) === index);
+}
+
+/**
+ * "will you escalate it to AWS, or do I have to open a case with them myself?": the other way the
+ * customer offers is what happens if support does not; it names nothing support is asked about.
+ */
+const OTHERWISE = /,?\s+or\s+(?:do|does|should|must|would|will|can|is|are|have)\s+(?:i|we|they|that|it|this)\b[^?]*\??\s*$/;
+
+function withoutOtherwise(q: Question): Question {
+  const text = q.text.replace(OTHERWISE, '?');
+  return text === q.text || !/[a-z]/.test(text) ? q : { ...q, text, concepts: conceptsOf(text) };
 }
 
 function bestItems(concepts: readonly Concept[], scopes: readonly ScopeFact[], knowledge: KnowledgeContext): ItemMatch[] {

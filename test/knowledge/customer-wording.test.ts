@@ -230,6 +230,12 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
       expect(answer.text).toMatch(/^\*\*Yes: Subscription management is in scope\*\* for Azure/);
     });
 
+    run('"will you escalate it to AWS, or do I have to open a case with them myself?" → the verdict on escalations', () => {
+      const answer = ask("if the problem is actually on amazon's side, will you escalate it to AWS for us or do I have to open a case with them myself");
+      expect(answer.kind).toBe('scope');
+      expect(answer.text).toMatch(/^\*\*Yes: Escalations to Amazon Web Services is in scope\*\* for AWS/);
+    });
+
     run('"will ur team monitor my azure VMs?" → Monitoring and Remediation is outside the scope', () => {
       const answer = ask('will ur team monitor my azure VMs and fix things when alerts go off??');
       expect(answer.kind).toBe('scope');
