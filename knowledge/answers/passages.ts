@@ -23,7 +23,11 @@ export const passageAnswerer: Answerer = {
   // "which clouds…?" wants the sentence that names them, not a list of what support covers for each
   // "we don't have a CLC account, how do we get one?" wants the sentence for those without one,
   // not the steps of a procedure that starts by using it
-  askedFor: (q, knowledge) => asksForMembers(q.text) || rankFor(q, wantedBy(q), knowledge).focused,
+  askedFor: (q, knowledge) => {
+    if (asksForMembers(q.text)) return true;
+    const wanted = wantedBy(q);
+    return Boolean(wanted?.focus?.(q.text)) && rankFor(q, wanted, knowledge).focused;
+  },
   answer(q, knowledge) {
     // "where can I see X?" is about X, and is best answered by the passage that says where X is
     const wanted = wantedBy(q);
