@@ -18,6 +18,9 @@ export class Corrector {
    * mistype it), so each word is compared with a fifteenth or so of the vocabulary only.
    */
   private readonly byFirstLetter = new Map<string, Fuse<string>>();
+  /** The vocabulary by its words' letters with doubled letters single: where a slip's meaning is found without a search. */
+  private readonly byUndoubled = new Map<string, string[]>();
+  private readonly vocabulary: ReadonlySet<string>;
 
   /**
    * `isKnown`: a word of the knowledge base (or a stopword), never corrected. `isDictionaryWord`: an
@@ -30,6 +33,8 @@ export class Corrector {
     const groups = new Map<string, string[]>();
     for (const word of list) groups.set(word[0]!, [...(groups.get(word[0]!) ?? []), word]);
     for (const [letter, words] of groups) this.byFirstLetter.set(letter, new Fuse(words, { includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 3 }));
+    this.vocabulary = new Set(list);
+    for (const word of list) this.byUndoubled.set(undoubled(word), [...(this.byUndoubled.get(undoubled(word)) ?? []), word]);
   }
 
   /** Corrections already worked out; bounded, as questions bring new words forever. */
@@ -49,25 +54,40 @@ export class Corrector {
   private correctWord(word: string): string {
     {
       if (word.length < MIN_WORD || this.isKnown(word)) return word;
-      const inDictionary = this.isDictionaryWord(word);
+      // most such words are plain English the articles do not happen to use: looked up, not searched
+      if (this.isDictionaryWord(word)) return this.slipMeaning(word) ?? word;
       const allowed = word.length <= 6 ? 1 : 2;
       // fuse ranks by its own score ("creates" may come before "create" for "craete"): the
       // closest of its first few by edit distance wins, the first of them on a tie
       let best = word;
       let bestDistance = allowed + 1;
       for (const { item } of this.byFirstLetter.get(word[0]!)?.search(word, { limit: CANDIDATES }) ?? []) {
-        if (inDictionary && !slipOfTheFinger(word, item)) continue;
         const distance = editDistance(word, item);
         if (distance < bestDistance) [best, bestDistance] = [item, distance];
       }
       return best;
     }
   }
+
+  /** The vocabulary word `word` is a slip of the finger away from, if any. */
+  private slipMeaning(word: string): string | null {
+    const doubled = this.byUndoubled.get(undoubled(word))?.find((candidate) => slipOfTheFinger(word, candidate));
+    if (doubled) return doubled;
+    for (let i = 0; i + 1 < word.length; i++) {
+      const swapped = `${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}`;
+      if (swapped !== word && this.vocabulary.has(swapped)) return swapped;
+    }
+    return null;
+  }
+}
+
+/** The letters of a word with every run of one letter made single: "billing" → "biling". */
+function undoubled(word: string): string {
+  return word.replace(/(.)\1+/g, '$1');
 }
 
 /** One letter doubled or undoubled ("biling" / "billing"), or two neighbours swapped ("recieve"). */
 export function slipOfTheFinger(typed: string, meant: string): boolean {
-  const undoubled = (w: string): string => w.replace(/(.)\1+/g, '$1');
   if (typed !== meant && undoubled(typed) === undoubled(meant) && Math.abs(typed.length - meant.length) === 1) return true;
   if (typed.length !== meant.length) return false;
   const differ = [...typed].flatMap((c, i) => (c === meant[i] ? [] : [i]));
