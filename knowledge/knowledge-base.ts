@@ -141,7 +141,7 @@ export class KnowledgeBase {
   private answerUncached(text: string, context: AskContext): Answer {
     // "how do I connect a Google Cloud project?" on articles that never speak of Google Cloud,
     // also when the cloud is named in a sentence before the question
-    if (unknownCloud(normalise(text), this.context.index)) return notFound();
+    if (unknownCloud(normalise(text.slice(0, MAX_QUESTION_CHARS)), this.context.index)) return notFound();
     const whole = this.answerOne(text, context);
     if (whole.kind !== 'not_found') return whole;
     // "how long does it take, and does an admin have to do it?": each part may be answerable alone;
