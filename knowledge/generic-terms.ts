@@ -20,7 +20,9 @@ export const GENERIC_TERMS: ReadonlySet<string> = new Set(
       // "will it work for us?": whether it applies, not a topic
       'work works working ' +
       // "…so you can troubleshoot": what support will do with it, like "look into it"
-      'troubleshoot troubleshooting diagnose',
+      'troubleshoot troubleshooting diagnose ' +
+      // "how do I pull / grab / fetch the logs": getting hold of something, like "get"
+      'pull pulling grab grabbing fetch fetching retrieve retrieving obtain obtaining',
   ),
 );
 

@@ -11,6 +11,7 @@ import { makeAnswer, Sources } from './answers/render.js';
 import { scopeAnswerer } from './answers/scope.js';
 import { unknownAction } from './answers/unknown-action.js';
 import { unknownCloud } from './answers/unknown-cloud.js';
+import { unknownThing } from './answers/unknown-thing.js';
 import type { Answerer, AskContext, KnowledgeContext } from './answers/types.js';
 import { isEnglishWord } from './dictionary.js';
 import { clauses, type Clause } from './clauses.js';
@@ -171,6 +172,8 @@ export class KnowledgeBase {
     if (!hasTopic(question.concepts)) return notFound();
     // "how do I reset my outlook password": steps for an action no article speaks of would be for another task
     if (unknownAction(question.text, this.context.index)) return notFound();
+    // "is there a terraform provider?": whether a thing exists that no article names
+    if (unknownThing(question.text, this.context.index)) return notFound();
     const candidates: { from: string; answer: Answer }[] = [];
     for (const answerer of ANSWERERS) {
       if (!answerer.matches(question)) continue;

@@ -15,6 +15,11 @@ const RAW: Record<string, string[]> = {
   bring: ['migrate', 'transfer'],
   invoice: ['bill', 'charge', 'line', 'item'],
   bill: ['invoice', 'charge'],
+  // "is it all lumped together or broken out per VM?": one aggregated line, or items
+  lump: ['aggregate', 'single'],
+  together: ['aggregate', 'single'],
+  itemize: ['line', 'item'],
+  breakdown: ['line', 'item'],
   charge: ['bill', 'invoice', 'usage'],
   cost: ['pricing', 'price', 'charge'],
   price: ['pricing'],
@@ -37,6 +42,9 @@ const RAW: Record<string, string[]> = {
   suse: ['free', 'operating', 'system'],
   distro: ['free', 'operating', 'system'],
   os: ['operating', 'system'],
+  // "watch our VMs and act when alerts fire": monitoring
+  watch: ['monitor'],
+  alert: ['monitor'],
   email: ['mail', 'contact'],
   mail: ['email', 'contact'],
   admin: ['administrator'],

@@ -28,9 +28,14 @@ const BARE_CONTRACTIONS: [RegExp, string][] = [
 
 const BARE_CONTRACTION_WORD = /\b(dont|doesnt|didnt|isnt|arent|wasnt|werent|havent|hasnt|wouldnt|couldnt|shouldnt|cant|wont|whats|thats|wheres|whos|hows)\b/;
 
-/** Lower case, straight quotes, contractions spelled out. */
+/** Letters with an accent or other mark, spelled apart: "é" becomes "e" and a combining mark. */
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const NOT_ASCII = /[^ -~\s]/;
+
+/** Lower case, straight quotes, accents dropped ("Montréal" is Montreal), contractions spelled out. */
 export function normalise(text: string): string {
   let out = text.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+  if (NOT_ASCII.test(out)) out = out.normalize('NFD').replace(COMBINING_MARKS, '');
   if (out.includes("'")) for (const [pattern, replacement] of APOSTROPHE_CONTRACTIONS) out = out.replace(pattern, replacement);
   if (BARE_CONTRACTION_WORD.test(out)) for (const [pattern, replacement] of BARE_CONTRACTIONS) out = out.replace(pattern, replacement);
   return out;

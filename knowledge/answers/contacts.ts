@@ -11,6 +11,8 @@ const PHONE_WORDS = /\b(call|calling|phone|hotline|telephone|dial|ring|line|numb
 const URGENT_WORDS = /\b(outage|outages|critical|urgent|emergency|(?<!\b(?:lock|locking|locked|shut|shutting|scale|scaling|scaled|turn|turning|wind|winding|narrow|narrowing|slow|slowing|step|stepping|write|writing|break|breaking|track|tracking)\s)down|sev ?1|p1)\b/;
 const REACH_WORDS = /\b(contact|reach|talk to|speak to|who)\b/;
 const EMAIL_WORDS = /\be-?mails?\b|\bmail address\b/;
+/** "which address do they send it to?": an address asked for without the word e-mail. */
+const WHICH_ADDRESS = /\b(which|what) address\b|\baddress (do|should|can|would) (i|we|they|you)\b/;
 /** "email" as a way to reach someone, not "the migration email" as a thing. */
 const EMAIL_INTENT = /\b(address|contact|reach|write|send|report|by e-?mail|who (can|do|should) (i|we)|which|what is (the|your)|is there|support|for)\b/;
 
@@ -42,7 +44,7 @@ export const phoneAnswerer: Answerer = {
 };
 
 /** "where do I send that request?": a request is sent to an address. */
-const SEND_WHERE = /\b(where|who) (do|can|should|would|must) (i|we) (send|submit|direct|forward|write to|reach out to)\b/;
+const SEND_WHERE = /\b(where|who) (do|does|can|should|would|must) (i|we|they|the customer|customers|he|she) (send|submit|direct|forward|write to|reach out to)\b/;
 /** How much of "where do I send <this>?" an address's purpose must name to be the answer. */
 const MIN_PURPOSE_COVERAGE = 0.35;
 const ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
@@ -51,7 +53,7 @@ const ADDRESSES = new RegExp(ADDRESS.source, 'g');
 /** Support and integration e-mail addresses, the one whose purpose fits the question first. */
 export const emailAnswerer: Answerer = {
   name: 'contact-email',
-  matches: (q) => (EMAIL_WORDS.test(q.text) && EMAIL_INTENT.test(q.text)) || ADDRESS.test(q.text) || (SEND_WHERE.test(q.text) && !URGENT_WORDS.test(q.text)),
+  matches: (q) => askedForAddress(q.text) || ADDRESS.test(q.text) || (SEND_WHERE.test(q.text) && !URGENT_WORDS.test(q.text)),
   answer(q, knowledge) {
     if (knowledge.facts.emails.length === 0) return null;
     // the words of reaching out say how, not what about
@@ -67,15 +69,20 @@ export const emailAnswerer: Answerer = {
     const [best, ...others] = ranked;
     // asked where to send something, not for an address: an address whose stated purpose is much of
     // that thing, as confident as it covers it
-    const askedForAddress = EMAIL_WORDS.test(q.text) && EMAIL_INTENT.test(q.text);
-    if (!askedForAddress && (best === undefined || best.coverage < MIN_PURPOSE_COVERAGE)) return null;
-    const confidence = askedForAddress ? 0.93 : 0.6 + 0.3 * best!.coverage;
+    const asked = askedForAddress(q.text);
+    if (!asked && (best === undefined || best.coverage < MIN_PURPOSE_COVERAGE)) return null;
+    const confidence = asked ? 0.93 : 0.6 + 0.3 * best!.coverage;
     const rest = others.filter((o) => o.fact.address.toLowerCase() !== best!.fact.address.toLowerCase()).slice(0, 2);
     const text = [line(best!.fact), ...(rest.length ? ['', 'Other addresses:', ...rest.map((o) => `- ${line(o.fact)}`)] : [])].join('\n');
     // asked outright for an e-mail address: that is the answer, ahead of anything the question touches on
     return makeAnswer('contact', text, [knowledge.sources.ref(best!.fact.slug)], confidence, [best!.fact.address], ['Who do I call for a critical outage?', 'Open a ticket']);
   },
 };
+
+/** Asked outright for an address: "what's the support e-mail?", "which address do they send it to?" */
+function askedForAddress(text: string): boolean {
+  return (EMAIL_WORDS.test(text) && EMAIL_INTENT.test(text)) || WHICH_ADDRESS.test(text);
+}
 
 /**
  * One entry per address, best first. For each address, the article that states it for the purpose

@@ -40,9 +40,13 @@ export const passageAnswerer: Answerer = {
     // a close second from another article often completes the answer
     const second = ranked.find((r) => r !== best && r.coverage >= best.coverage * 0.9 && r.score >= best.score * 0.75 && (r.passage.slug !== best.passage.slug || r.coverage >= best.coverage));
     if (second) {
-      const from = second.passage.slug === best.passage.slug ? 'The same article adds' : `**${second.passage.title}** adds`;
-      parts.push(`${from}:\n\n${renderPassage(second, concepts, knowledge, WHY.test(q.text))}`);
-      sources.push(knowledge.sources.ref(second.passage.slug));
+      const added = renderPassage(second, concepts, knowledge, WHY.test(q.text));
+      // articles often repeat a section word for word (the same contact paragraph in each): said once, cited twice
+      if (added !== parts[0]) {
+        const from = second.passage.slug === best.passage.slug ? 'The same article adds' : `**${second.passage.title}** adds`;
+        parts.push(`${from}:\n\n${added}`);
+      }
+      if (second.passage.slug !== best.passage.slug) sources.push(knowledge.sources.ref(second.passage.slug));
     }
     return makeAnswer('passage', parts.join('\n\n'), sources, best.coverage, [], ['Open a ticket', 'help']);
   },

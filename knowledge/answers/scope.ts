@@ -21,6 +21,8 @@ const VERDICT_FORM = new RegExp([
   /\b(covered|in scope|out of scope|outside( of)?( the)? scope|included|part of (it|that|this|your|the))\b/.source,
   // "we would like to know whether change management falls under platform-level support"
   /\bwhether\b/.source,
+  // "that's not part of platform-level support, right?": a statement asked to be confirmed
+  /,\s*(right|correct|yes|no|true|is it|is that right)\s*\?/.source,
 ].join('|'));
 /** A question whose subject is the provider asks what it does: "will centurylink escalate it?" */
 const PROVIDER_DOES = /\b(is|are|does|do|can|could|will|would)\s+(you|u|your|ur|centurylink|support)\b/;
@@ -28,6 +30,8 @@ const PROVIDER_DOES = /\b(is|are|does|do|can|could|will|would)\s+(you|u|your|ur|
 const WANTS_IT_ANYWAY = /\b(where|who|how)\b[^.?!]*\b(go|get|buy|turn|contact|ask|order|purchase)\b|\bwant (that|it|this|them)\b/;
 /** "is X something you guys do?" */
 const SOMETHING_YOU_DO = /\bsomething (you|u|your|centurylink)\b/;
+/** "patching on our boxes - is that you guys or us?", "is that on us or on you?", "is it your job?" */
+const YOU_OR_US = /\b(you|u|centurylink)( guys| folks)?,? or (on )?(us|we|me|ourselves|myself)\b|\b(us|we|me),? or (on )?(you|u|centurylink)\b|\b(your|ur) (job|responsibility|side)\b/;
 const LIST_WORDS = /\b(what|which|list|everything|all|anything)\b|\bscope\??$/;
 /** What is left out, also when the negation stands apart from its verb ("what doesn't aws support cover?"). */
 const OUT_WORDS = new RegExp([
@@ -70,7 +74,7 @@ export const scopeAnswerer: Answerer = {
     // an item named in passing ('…take over billing and support…') is not what a long question asks,
     // and a question that asks nothing of support ("will the charges be itemized on the invoice?")
     // wants the article's words about the item, not a verdict on it
-    const asksOfProvider = scopeWords || PROVIDER_DOES.test(q.text) || SOMETHING_YOU_DO.test(q.text);
+    const asksOfProvider = scopeWords || PROVIDER_DOES.test(q.text) || SOMETHING_YOU_DO.test(q.text) || YOU_OR_US.test(q.text);
     const askedAs = VERDICT_FORM.test(q.text.trim()) || (matches.length > 0 && !matches[0]!.inScope && WANTS_IT_ANYWAY.test(q.text));
     if (matches.length > 0 && asksOfProvider && askedAs && (!matches[0]!.inScope || itemShare(q, closeTo(matches), knowledge) >= ITEM_SHARE)) {
       return verdict(q, matches, knowledge);

@@ -250,6 +250,73 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
     });
   });
 
+  describe('responsibility, tag questions and the words of getting', () => {
+    run('"is that you guys or us?" → the verdict on the item', () => {
+      const answer = ask('os patching on our aws ec2 boxes - is that you guys or us?');
+      expect(answer.kind).toBe('scope');
+      expect(answer.text).toMatch(/^\*\*No: Patching is outside the scope\*\* of AWS/);
+    });
+
+    run('"that\'s not part of platform-level support, right?" in an agent\'s words → the verdict and Managed Services', () => {
+      const answer = ask("Customer on Azure wants us to watch their VMs around the clock and act when alerts fire. That's not part of platform-level support, right? What should I point them to?");
+      expect(answer.kind).toBe('scope');
+      expect(answer.text).toMatch(/^\*\*No: Monitoring and Remediation is outside the scope\*\* of Azure/);
+      expect(answer.text).toMatch(/Managed Services/);
+    });
+
+    run('"break/fix" names no scope item: no verdict on Monitoring and Remediation', () => {
+      const answer = ask('Beyond break/fix, can CenturyLink actually design our Azure architecture and do the migration for us?');
+      expect(answer.text).not.toMatch(/Monitoring and Remediation/);
+    });
+
+    run('"how do I pull the agent logs off a Windows server" → where the Windows log is', () => {
+      const answer = ask('how do I pull the agent logs off a Windows server so I can attach them to a ticket');
+      expect(answer.kind).toBe('howto');
+      expect(answer.text).toMatch(/\*\*Windows:\*\* `[^`]*elasticbox-agent\.log`/);
+      expect(answer.text).not.toMatch(/\*\*Linux:\*\*/);
+    });
+
+    run('"which address do they send it to?" without the word e-mail → the support address first', () => {
+      const answer = ask("Customer wants to report a bug they're hitting with the CAM API. Which address do they send it to?");
+      expect(answer.kind).toBe('contact');
+      expect(answer.text.split('\n')[0]!.toLowerCase()).toMatch(/^\*\*incident@centurylink\.com\*\*/);
+    });
+
+    run('"is it all lumped together?" → the single aggregated line on the invoice', () => {
+      const answer = ask('will our centurylink invoice break out azure usage per VM or is it all lumped together?');
+      expect(answer.text).toMatch(/\b(single|one)\b[^\n]*line item/i);
+    });
+  });
+
+  describe('a thing no article names', () => {
+    run.each([
+      ['is there a terraform provider for cloud application manager'],
+      ['do you guys offer a pulumi plugin for box deployments?'],
+    ])('%s → not found', (question) => {
+      expect(kb().answer(question).kind).toBe('not_found');
+    });
+
+    run('a difference between the clouds is no thing to look for: the comparison', () => {
+      const answer = ask('is there a difference between azure and aws platform support?');
+      expect(answer.kind).toBe('scope');
+      expect(answer.text).toMatch(/Azure/);
+      expect(answer.text).toMatch(/AWS/);
+    });
+  });
+
+  run('a city written with its accent → that region\'s number', () => {
+    const answer = ask('Bonjour, we have a critical outage at our Montréal datacenter, what number should we call?');
+    expect(answer.kind).toBe('contact');
+    expect(answer.text).toContain('1-866-296-5335');
+    expect(answer.text).not.toContain('1-888-638-6771');
+  });
+
+  run('a section two articles repeat word for word is said once and cited from both', () => {
+    const answer = ask('how do I pull the request body for an API issue');
+    const paragraphs = answer.text.split('\n\n').filter((p) => /request body/i.test(p));
+    expect(paragraphs).toHaveLength(1);
+  });
+
   run('a new AWS account: never the steps for a new Azure account', () => {
     const answer = kb().answer('How do I create a brand new AWS customer account through Cloud Application Manager? Step by step please.');
     expect(answer.text).not.toMatch(/Azure Customer account/i);
