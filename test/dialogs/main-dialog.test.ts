@@ -143,6 +143,7 @@ describe('turn routing', () => {
     ['box deployment failed', 'incident'],
     ['deployment keeps failing since this morning', 'incident'],
     ['how do I open a ticket in the portal?', 'question'],
+    ['best way to open a support ticket with you?', 'incident'],
     ['is billing covered?', 'question'],
     ['who do I call in Frankfurt for an outage?', 'question'],
     ['is patching covered for Azure?', 'question'],

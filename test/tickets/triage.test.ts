@@ -203,6 +203,10 @@ describe('problem statements and questions', () => {
     ['I’d like to open a ticket', true],
     ['how do I open a ticket in the portal?', false],
     ['what is a ticket?', false],
+    ['best way to open a support ticket with you?', true],
+    ['how do we raise a case with your team', true],
+    ['can I open a ticket here?', true],
+    ['do I have to open a case with them myself?', false],
   ] as const)('%p asks for a ticket: %p', (text, expected) => {
     expect(asksForTicket(text)).toBe(expected);
   });
@@ -211,6 +215,8 @@ describe('problem statements and questions', () => {
     ['Our Azure production VMs in London are all down, I need to open a critical ticket', 'Our Azure production VMs in London are all down'],
     ['I need to open a critical ticket: the portal is down', 'the portal is down'],
     ['open a ticket', ''],
+    ['best way to open a support ticket with you?', ''],
+    ['Our VMs in London are down. Best way to open a ticket with you?', 'Our VMs in London are down'],
     ['box deployment failed', 'box deployment failed'],
     ['the brand page is down and', 'the brand page is down'],
   ])('%p states the problem %p', (text, statement) => {

@@ -16,6 +16,15 @@ const REQUEST_ANYWHERE = new RegExp(
   'i',
 );
 
+/**
+ * "best way to open a support ticket with you?", "how do I raise a case with your team?": asking how
+ * to file with this very support is asking to file (one in the portal is a how-to question).
+ */
+const HOW_TO_FILE_HERE = new RegExp(
+  String.raw`\b(?:how|way|where|(?:can|could|may) (?:i|we))\b[^.?!]*\b(?:open|file|raise|create|log|submit) ${TICKET_WORDS}\s*(?:with (?:you|u|your team|support|centurylink)|here|through (?:you|this chat)|in (?:this )?chat)\b`,
+  'i',
+);
+
 /** "open a ticket", "talk to a person": a request to file as the whole point of the message. */
 const REQUEST_AT_START = new RegExp(
   String.raw`^(?:please )?(?:open|create|file|raise|log|submit) ${TICKET_WORDS}|^(?:(?:i|we) (?:want|need|would like) to )?(?:talk|speak) to (?:a |an )?(?:person|human|agent|engineer|someone|support)\b`,
@@ -46,7 +55,7 @@ const LOOKING_FOR = /\b(?:cannot|can not|unable to|do not|does not)\s+(?:see|fin
 /** True when the customer asks to file a ticket or talk to a person, in so many words. */
 export function asksForTicket(text: string): boolean {
   const normalised = normalise(text);
-  return REQUEST_AT_START.test(normalised.trim()) || REQUEST_ANYWHERE.test(normalised);
+  return REQUEST_AT_START.test(normalised.trim()) || REQUEST_ANYWHERE.test(normalised) || HOW_TO_FILE_HERE.test(normalised);
 }
 
 /**
@@ -78,10 +87,13 @@ export function isQuestion(text: string): boolean {
 
 // every request in the text, for removing them (replace starts a global pattern from 0 each time)
 const REQUESTS_ANYWHERE = new RegExp(REQUEST_ANYWHERE.source, 'gi');
+// the whole sentence that asks how to file here: "best way to open a ticket with you?" says nothing of the problem
+const HOW_TO_FILE_SENTENCES = new RegExp(String.raw`[^.?!]*${HOW_TO_FILE_HERE.source}[^.?!]*[.?!]?`, 'gi');
 
 /** The message without the request to file it: "VMs are all down, I need to open a ticket" → "VMs are all down". */
 export function problemStatement(text: string): string {
   return text
+    .replace(HOW_TO_FILE_SENTENCES, ' ')
     .replace(REQUESTS_ANYWHERE, ' ')
     .trim()
     .replace(REQUEST_AT_START, ' ')
