@@ -11,8 +11,8 @@ export interface Clause {
   statement: string;
 }
 
-/** Sentence ends, "…, and does …" second questions, and a dash between two thoughts ("billing looks wrong - who do I email?"). */
-const SPLIT = /(?<=[?!.;])\s+|\s+[-–—]+\s+|,?\s+\b(?:and|also|plus)\s+(?=(?:is|are|does|do|can|could|will|would|how|what|who|where|when|which|should)\b)/i;
+/** Sentence ends (a colon too: "my director wants a slide: what do we get…"), "…, and does …" second questions, and a dash between two thoughts ("billing looks wrong - who do I email?"). */
+const SPLIT = /(?<=[?!.;:])\s+|\s+[-–—]+\s+|,?\s+\b(?:and|also|plus)\s+(?=(?:is|are|does|do|can|could|will|would|how|what|who|where|when|which|should)\b)/i;
 const QUESTION_START = /^(is|are|does|do|can|could|will|would|how|what|who|where|when|which|should|why)\b/i;
 const MIN_QUESTION_WORDS = 3;
 
@@ -40,7 +40,7 @@ export function clauses(text: string): Clause[] {
 const SUBORDINATE = /,?\s*\b(?:when|whenever|while|after|before|because|since|if|once|as soon as|every time)\b[^,.;!?()]*/gi;
 const ASIDE = /\([^()]*\)/g;
 
-function mainClause(sentence: string): string {
+export function mainClause(sentence: string): string {
   const main = sentence.replace(ASIDE, ' ').replace(SUBORDINATE, ' ').trim();
   return /[a-z]/i.test(main) ? main : sentence;
 }

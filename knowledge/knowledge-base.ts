@@ -14,7 +14,7 @@ import { unknownCloud } from './answers/unknown-cloud.js';
 import { unknownThing } from './answers/unknown-thing.js';
 import type { Answerer, AskContext, KnowledgeContext } from './answers/types.js';
 import { isEnglishWord } from './dictionary.js';
-import { clauses, type Clause } from './clauses.js';
+import { clauses, mainClause, type Clause } from './clauses.js';
 import { extractFacts } from './facts/index.js';
 import { hasTopic } from './generic-terms.js';
 import type { Facts } from './facts/types.js';
@@ -159,8 +159,16 @@ export class KnowledgeBase {
   private answerClause({ question: text, statement }: Clause, context: AskContext): Answer {
     const question = analyseQuestion(text, this.corrector);
     if (!statement) return this.answerQuestion(question, context);
-    const about = this.answerQuestion(withTopic(question, analyseQuestion(statement, this.corrector), this.context.index), context);
-    return about.kind !== 'not_found' ? about : this.answerQuestion(question, context);
+    const topic = analyseQuestion(statement, this.corrector);
+    // "…a box error on a windows vm. what do we need from them before escalating?": the statement says
+    // what it is about, and the question's when-clause only when; failing that, the question whole
+    const main = mainClause(text);
+    const asked = main !== text ? [analyseQuestion(main, this.corrector), question] : [question];
+    for (const form of asked) {
+      const about = this.answerQuestion(withTopic(form, topic, this.context.index), context);
+      if (about.kind !== 'not_found') return about;
+    }
+    return this.answerQuestion(question, context);
   }
 
   private answerOne(text: string, context: AskContext): Answer {

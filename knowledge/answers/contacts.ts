@@ -6,13 +6,13 @@ import { titleFit } from './article-fit.js';
 import { makeAnswer } from './render.js';
 import type { Answerer, KnowledgeContext } from './types.js';
 
-const PHONE_WORDS = /\b(call|calling|phone|hotline|telephone|dial|ring|line|numbers?)\b/;
+const PHONE_WORDS = /\b(call|calling|phone|phoning|hotline|telephone|dial|ring|line|numbers?)\b/;
 /** "down" as in "the site is down", not "locking down the subnet" or "shut down a VM". */
 const URGENT_WORDS = /\b(outage|outages|critical|urgent|emergency|(?<!\b(?:lock|locking|locked|shut|shutting|scale|scaling|scaled|turn|turning|wind|winding|narrow|narrowing|slow|slowing|step|stepping|write|writing|break|breaking|track|tracking)\s)down|sev ?1|p1)\b/;
 const REACH_WORDS = /\b(contact|reach|talk to|speak to|who)\b/;
 const EMAIL_WORDS = /\be-?mails?\b|\bmail address\b/;
-/** "which address do they send it to?": an address asked for without the word e-mail. */
-const WHICH_ADDRESS = /\b(which|what) address\b|\baddress (do|should|can|would) (i|we|they|you)\b/;
+/** "which address do they send it to?", "which mailbox…": an address asked for without the word e-mail. */
+const WHICH_ADDRESS = /\b(which|what) (e-?mail )?(address|mailbox|inbox)\b|\b(address|mailbox|inbox) (do|should|can|would) (i|we|they|you)\b/;
 /** "email" as a way to reach someone, not "the migration email" as a thing. */
 const EMAIL_INTENT = /\b(address|contact|reach|write|send|report|by e-?mail|who (can|do|should) (i|we)|which|what is (the|your)|is there|support|for)\b/;
 
@@ -44,7 +44,7 @@ export const phoneAnswerer: Answerer = {
 };
 
 /** "where do I send that request?": a request is sent to an address. */
-const SEND_WHERE = /\b(where|who) (do|does|can|should|would|must) (i|we|they|the customer|customers|he|she) (send|submit|direct|forward|write to|reach out to)\b/;
+const SEND_WHERE = /\b(where|who) (do|does|can|should|would|must) (i|we|they|the customer|customers|he|she) (send|submit|direct|forward|write to|reach out to|ask|contact|e-?mail)\b/;
 /** How much of "where do I send <this>?" an address's purpose must name to be the answer. */
 const MIN_PURPOSE_COVERAGE = 0.35;
 const ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
@@ -53,11 +53,13 @@ const ADDRESSES = new RegExp(ADDRESS.source, 'g');
 /** Support and integration e-mail addresses, the one whose purpose fits the question first. */
 export const emailAnswerer: Answerer = {
   name: 'contact-email',
-  matches: (q) => askedForAddress(q.text) || ADDRESS.test(q.text) || (SEND_WHERE.test(q.text) && !URGENT_WORDS.test(q.text)),
+  matches: (q) => askedForAddress(q.text) || ADDRESS.test(q.text) || sendsSomewhere(q.text),
+  // "…resources not on your list. who do we ask?": whom, not what the articles say about the resources
+  askedFor: (q) => askedForAddress(q.text) || sendsSomewhere(q.text),
   answer(q, knowledge) {
     if (knowledge.facts.emails.length === 0) return null;
     // the words of reaching out say how, not what about
-    const concepts = q.concepts.filter((c) => !/^(e?mail|contact|address|reach|out|send|submit|write|forward)$/.test(c.term));
+    const concepts = q.concepts.filter((c) => !/^(e?mail|contact|address|reach|out|send|submit|write|forward|ask)$/.test(c.term));
     const ranked = rankAddresses(knowledge.facts.emails, concepts, knowledge);
     const line = (fact: EmailFact): string => `**${fact.address}**: ${knowledge.sources.links(fact.purpose)}`;
     // "I have incident@… and cloudintegration@… in my notes, which is for what?": what each named one is for
@@ -78,6 +80,11 @@ export const emailAnswerer: Answerer = {
     return makeAnswer('contact', text, [knowledge.sources.ref(best!.fact.slug)], confidence, [best!.fact.address], ['Who do I call for a critical outage?', 'Open a ticket']);
   },
 };
+
+/** "where do I send that request?", "who do we ask?", not in an outage (that is a number to call). */
+function sendsSomewhere(text: string): boolean {
+  return SEND_WHERE.test(text) && !URGENT_WORDS.test(text);
+}
 
 /** Asked outright for an address: "what's the support e-mail?", "which address do they send it to?" */
 function askedForAddress(text: string): boolean {

@@ -21,6 +21,13 @@ const PREREQUISITE_QUESTION = new RegExp([
   /\bwhat (do|does|would|will|should|must) (i|we) need\b(?! to do\b)/.source,
 ].join('|'));
 
+/** "what do we need from them before escalating?": what to collect from someone, not what to have in place. */
+const NEEDED_FROM_SOMEONE = /\bneed(s|ed)?\s+from\s+(them|him|her|you|me|us|the (customer|client|user)s?|customers?)\b/;
+
+function asksForPrerequisites(text: string): boolean {
+  return PREREQUISITE_QUESTION.test(text) && !NEEDED_FROM_SOMEONE.test(text);
+}
+
 /** Words of the request itself, which say nothing about what it is a prerequisite for. */
 const REQUEST_TERMS = new Set(terms('prerequisite prerequisites prereq prereqs requirement requirements required require need needed ready place before beforehand first start begin prepare preparation'));
 
@@ -34,8 +41,8 @@ function purposeOf(fact: PrerequisiteFact, knowledge: KnowledgeContext): { all: 
 /** What to have in place before following an article: the prerequisites of the one the question is about. */
 export const prerequisiteAnswerer: Answerer = {
   name: 'prerequisites',
-  matches: (q) => PREREQUISITE_QUESTION.test(q.text),
-  askedFor: (q) => PREREQUISITE_QUESTION.test(q.text),
+  matches: (q) => asksForPrerequisites(q.text),
+  askedFor: (q) => asksForPrerequisites(q.text),
   answer(q, knowledge) {
     const topic = topicOf(q);
     if (topic.length === 0) return null;

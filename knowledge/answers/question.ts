@@ -22,9 +22,15 @@ export interface Question {
 /** Questions longer than this are cut before analysis: a pasted log is not a question. */
 export const MAX_QUESTION_CHARS = 2000;
 
+/**
+ * "we run debian - is that going to be a problem for support?" asks whether debian is fine, not
+ * about a problem: the articles' "if you have a problem, contact support" would answer the words.
+ */
+const WHETHER_IT_MATTERS = /\b(be|is|cause|causes|create|creates|mean|pose)\s+(a|an|any)\s+(problem|issue)s?\b/g;
+
 export function analyseQuestion(raw: string, corrector: Corrector): Question {
   const cut = raw.slice(0, MAX_QUESTION_CHARS);
-  const text = corrector.correct(normalise(cut));
+  const text = corrector.correct(normalise(cut)).replace(WHETHER_IT_MATTERS, '$1 ok');
   // "US" the country, not "us" the pronoun: only the capitalised or dotted form counts
   const usCountry = /\b(US|U\.S\.?|USA)\b/.test(cut) ? ' united states ' : '';
   return {

@@ -10,6 +10,8 @@ import { makeAnswer } from './render.js';
 import type { Answerer, KnowledgeContext } from './types.js';
 
 const SCOPE_WORDS = /\b(scope|cover|covers|covered|coverage|support|supports|supported|handle|handles|handled|responsible|responsibility|take care|look after|in charge|platform.level|part of (your|the|platform)?\s?(support|scope|service|coverage))\b/;
+/** "the AWS support plan fee", "a support ticket": support as the name of a thing, asking nothing of it. */
+const SUPPORT_AS_NOUN = /\bsupport (plans?|tickets?|cases?|teams?|numbers?|lines?|address(es)?|e-?mails?|fees?|contracts?|portal|site|pages?|requests?|staff|engineers?|hours)\b/g;
 /** "include" and "offer" speak of scope only next to a scope word or a cloud. */
 const SOFT_SCOPE_WORDS = /\b(include|includes|included|offer|offers|provide|provides|help with|do for)\b/;
 /** A verdict answers a yes/no question, a "who handles" question, or one that names the scope outright. */
@@ -42,10 +44,12 @@ const OUT_WORDS = new RegExp([
 const MANAGED_SERVICES = /\bmanaged\s+services?\b/;
 const COMPARE_WORDS = /\b(differ|difference|different|compare|comparison|versus|vs|both|same)\b/;
 /** Words a request for the whole scope list is made of; any other known word asks something narrower. */
-const LISTING_TERMS = new Set(terms('what which list everything all anything scope cover covered coverage include included support supported handle platform level centurylink azure aws amazon microsoft out outside not exclude excluded differ difference different compare comparison versus both same between cloud clouds services service responsible responsibility under thing things stuff item items kind type part fall area show complete full entire whole give'));
+const LISTING_TERMS = new Set(terms('what which list everything all anything scope cover covered coverage include included support supported handle platform level centurylink azure aws amazon microsoft out outside not exclude excluded differ difference different compare comparison versus both same between cloud clouds services service responsible responsibility under thing things stuff item items kind type part fall area show complete full entire whole give account accounts tenant tenants'));
 const CLOUD_NAMES: Record<Cloud, string> = { azure: 'Azure', aws: 'AWS' };
 /** Related passages added to a verdict must cover at least this much of the question. */
 const RELATED_COVERAGE = 0.7;
+/** How well the best item must match for a verdict: items found less surely are left to the passages. */
+const VERDICT_SCORE = 0.7;
 /** Share of a question an in-scope item must name to be what the question asks about. */
 const ITEM_SHARE = 0.4;
 
@@ -70,14 +74,15 @@ export const scopeAnswerer: Answerer = {
     const part = askingPart(q.text);
     const fromPart = asksOfSupport(part) ? bestItems(conceptsOf(part), scopes, knowledge) : [];
     const matches = fromPart.length ? fromPart : bestItems(q.concepts, scopes, knowledge);
-    const scopeWords = SCOPE_WORDS.test(q.text) || OUT_WORDS.test(q.text) || (SOFT_SCOPE_WORDS.test(q.text) && q.clouds.length > 0);
+    const scopeWords = speaksOfScope(q.text) || OUT_WORDS.test(q.text) || (SOFT_SCOPE_WORDS.test(q.text) && q.clouds.length > 0);
     // an item named in passing ('…take over billing and support…') is not what a long question asks,
     // and a question that asks nothing of support ("will the charges be itemized on the invoice?")
     // wants the article's words about the item, not a verdict on it
     const asksOfProvider = scopeWords || PROVIDER_DOES.test(q.text) || SOMETHING_YOU_DO.test(q.text) || YOU_OR_US.test(q.text);
     const askedAs = VERDICT_FORM.test(q.text.trim()) || (matches.length > 0 && !matches[0]!.inScope && WANTS_IT_ANYWAY.test(q.text));
     if (matches.length > 0 && asksOfProvider && askedAs && (!matches[0]!.inScope || itemShare(q, closeTo(matches), knowledge) >= ITEM_SHARE)) {
-      return verdict(q, matches, knowledge);
+      const answer = verdict(q, matches, knowledge);
+      if (answer) return answer;
     }
     if (MANAGED_SERVICES.test(q.text)) return managedServices(q, scopes, knowledge);
     if (!scopeWords || (!LIST_WORDS.test(q.text) && !COMPARE_WORDS.test(q.text))) return null;
@@ -158,17 +163,23 @@ function closeTo(matches: readonly ItemMatch[]): ItemMatch[] {
 
 /** Only a part that asks what support does counts: "can we sign up for centurylink-billed azure?" names billing, but asks about signing up. */
 function asksOfSupport(part: string): boolean {
-  return SCOPE_WORDS.test(part) || PROVIDER_DOES.test(part);
+  return speaksOfScope(part) || PROVIDER_DOES.test(part);
 }
 
-function verdict(q: Question, matches: ItemMatch[], knowledge: KnowledgeContext): Answer {
+function speaksOfScope(text: string): boolean {
+  return SCOPE_WORDS.test(text.replace(SUPPORT_AS_NOUN, ' '));
+}
+
+/** The verdict on the items the question names; null when none is found surely enough to judge. */
+function verdict(q: Question, matches: ItemMatch[], knowledge: KnowledgeContext): Answer | null {
   const scopes = knowledge.facts.scopes;
   // items of the cloud asked about come first; another cloud's item answers only when the asked one has none
   const inAsked = q.clouds.length ? matches.filter((m) => q.clouds.includes(m.scope.cloud)) : matches;
   const relevant = inAsked.length ? inAsked : matches;
   const top = relevant[0]!.score;
   // the best item and any close to it; the same item in both clouds counts once
-  const keys = [...new Set(relevant.filter((m) => m.score >= Math.max(0.7, top - 0.15)).map((m) => m.key))].slice(0, 3);
+  const keys = [...new Set(relevant.filter((m) => m.score >= Math.max(VERDICT_SCORE, top - 0.15)).map((m) => m.key))].slice(0, 3);
+  if (keys.length === 0) return null;
   const clouds: Cloud[] = [...new Set([...q.clouds, ...relevant.filter((m) => keys.includes(m.key)).map((m) => m.scope.cloud)])];
   const lines: string[] = [];
   const facts: string[] = [];

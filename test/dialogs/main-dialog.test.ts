@@ -149,6 +149,7 @@ describe('turn routing', () => {
     ['is patching covered for Azure?', 'question'],
     ['how do I create a new Azure customer account', 'question'],
     ['who do i call in toronto, our vms are down', 'question'],
+    ['we are in johannesburg south africa. critical outage who do we call', 'question'],
     ['urgent - site down for our paris office, which support number do i ring', 'question'],
     ['box error on a windows instance. where do i grab the agent log and how do i get the box to you guys', 'question'],
     ['our VMs in London are down, can you help?', 'incident'],

@@ -288,6 +288,51 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
     });
   });
 
+  describe('support as a name, whom to ask, and what goes with a box error', () => {
+    run('"will the AWS support plan fee show up on the invoice?" asks nothing of support: the article\'s words, no verdict', () => {
+      const answer = ask('finance here - will the AWS support plan fee show up on the CenturyLink invoice?');
+      expect(answer.text).not.toMatch(/\*\*(Yes|No):/);
+      expect(answer.text).toMatch(/support plan[^.]*\bnot (appear|shown)\b[^.]*consolidated bill/i);
+    });
+
+    run('an item matched too loosely for a verdict leaves the answer to the passages, never an empty verdict', () => {
+      const answer = ask('Triaging for a customer: their AWS account was never optimized through Cloud Application Manager. Do we still give them platform-level support?');
+      expect(answer.text.trim()).not.toBe('');
+      // the seeds' definition of platform-level support, or a public article's item for accounts not optimized
+      expect(answer.text).toMatch(/re-sold AWS customer accounts|not Optimized by Cloud Application Manager is outside the scope/i);
+    });
+
+    run('"…not on your permissions list. Who do we ask?" → the address for more resources', () => {
+      const answer = ask("We'd like CenturyLink to support some Azure resources that aren't on your permissions list. Who do we ask?");
+      expect(answer.kind).toBe('contact');
+      expect(answer.text.split('\n')[0]!.toLowerCase()).toContain('cloudintegration-feedback@ctl.io');
+    });
+
+    run('"which mailbox…" asks for an address', () => {
+      const answer = ask('which mailbox do i send a CAM bug report to and what should i attach');
+      expect(answer.kind).toBe('contact');
+      expect(answer.text.split('\n')[0]!.toLowerCase()).toContain('incident@centurylink.com');
+    });
+
+    run('"is incident@… right for a full outage, or should I be phoning someone?" → what the address is for, and the numbers', () => {
+      const answer = ask('Is incident@centurylink.com the right place to report a full outage, or should I be phoning someone?');
+      expect(answer.text.toLowerCase()).toContain('incident@centurylink.com');
+      expect(answer.text).toContain('1-888-638-6771');
+    });
+
+    run('a colon ends the story: "my director wants a slide by 3pm: what do we get for our Azure tenant…?" → the Azure list', () => {
+      const answer = ask('My director wants a slide by 3pm: what exactly do we get from CenturyLink for our Azure tenant under platform level support? bullet list pls');
+      expect(answer.kind).toBe('scope');
+      expect(answer.text).toMatch(/^\*\*In scope of Azure platform-level support:\*\*/);
+    });
+
+    run('"…a box error on a Windows VM. What do we need from them before escalating?" → what support needs for a box error', () => {
+      const answer = ask('Support agent: customer has a box error on a Windows VM. What do we need from them before escalating?');
+      expect(answer.text).toMatch(/elasticbox-agent\.log/);
+      expect(answer.text).not.toMatch(/Partner Responsibility/);
+    });
+  });
+
   describe('a thing no article names', () => {
     run.each([
       ['is there a terraform provider for cloud application manager'],
