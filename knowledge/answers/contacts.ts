@@ -81,6 +81,11 @@ export const emailAnswerer: Answerer = {
   },
 };
 
+/** Whether the question asks where to send something or for an address outright. */
+export function asksWhereToSend(text: string): boolean {
+  return sendsSomewhere(text) || askedForAddress(text);
+}
+
 /** "where do I send that request?", "who do we ask?", not in an outage (that is a number to call). */
 function sendsSomewhere(text: string): boolean {
   return SEND_WHERE.test(text) && !URGENT_WORDS.test(text);

@@ -5,6 +5,7 @@ import { conceptsOf, type Concept, type RankedPassage } from '../search.js';
 import { CONFIDENCE_BAR } from '../confidence.js';
 import type { Question } from './question.js';
 import { givesBoost, wantedBy, withoutRequest, type Wanted } from './wanted.js';
+import { asksWhereToSend } from './contacts.js';
 import { makeAnswer } from './render.js';
 import type { Answerer, KnowledgeContext } from './types.js';
 
@@ -35,22 +36,59 @@ export const passageAnswerer: Answerer = {
     // BM25 may put a passage that repeats one word above the one that holds the whole question
     const best = ranked.find((r) => r.coverage >= CONFIDENCE_BAR) ?? ranked[0];
     if (!best) return null;
-    const parts = [renderPassage(best, concepts, knowledge, WHY.test(q.text))];
+    // "…share the box and attach the logs." is followed by where each log is: read together
+    const list = followingList(best.passage, knowledge);
+    const coverage = list ? Math.max(best.coverage, knowledge.index.coverage(concepts, new Set([...knowledge.index.termsOfPassage(best.passage.id), ...knowledge.index.termsOfPassage(list.id)]))) : best.coverage;
+    const parts = [renderPassage(best, concepts, knowledge, WHY.test(q.text)) + (list ? `\n${list.units.map((u) => `- ${knowledge.sources.links(u.markdown)}`).join('\n')}` : '')];
     const sources = [knowledge.sources.ref(best.passage.slug)];
     // a close second from another article often completes the answer
     const second = ranked.find((r) => r !== best && r.coverage >= best.coverage * 0.9 && r.score >= best.score * 0.75 && (r.passage.slug !== best.passage.slug || r.coverage >= best.coverage));
     if (second) {
       const added = renderPassage(second, concepts, knowledge, WHY.test(q.text));
       // articles often repeat a section word for word (the same contact paragraph in each): said once, cited twice
-      if (added !== parts[0]) {
+      if (!parts[0]!.includes(added)) {
         const from = second.passage.slug === best.passage.slug ? 'The same article adds' : `**${second.passage.title}** adds`;
         parts.push(`${from}:\n\n${added}`);
       }
       if (second.passage.slug !== best.passage.slug) sources.push(knowledge.sources.ref(second.passage.slug));
     }
-    return makeAnswer('passage', parts.join('\n\n'), sources, best.coverage, [], ['Open a ticket', 'help']);
+    // "where do we send a report about failing API calls?": the passage says what to send, and the
+    // address its section gives says where
+    const address = asksWhereToSend(q.text) ? sectionAddress(best.passage, knowledge) : null;
+    if (address && !parts.some((part) => part.toLowerCase().includes(address.toLowerCase()))) parts.push(`Send it to **${address}**.`);
+    return makeAnswer('passage', parts.join('\n\n'), sources, coverage, [], ['Open a ticket', 'help']);
   },
 };
+
+/** Items a one-sentence paragraph's list may have to be read with it. */
+const SHORT_LIST_ITEMS = 3;
+
+/**
+ * The short list right after a one-sentence paragraph, in the same section: such a list says how to
+ * do what the sentence says ("share the box… and attach the logs." then "Linux: …", "Windows: …").
+ */
+function followingList(passage: Passage, knowledge: KnowledgeContext): Passage | null {
+  if (passage.listed || passage.units.length !== 1) return null;
+  const next = knowledge.index.passages[passage.id + 1];
+  if (!next || !next.listed || next.ordered || next.lead > 0 || next.group !== passage.group + 1) return null;
+  if (next.slug !== passage.slug || next.heading !== passage.heading || next.units.length > SHORT_LIST_ITEMS) return null;
+  return next;
+}
+
+/** The e-mail address given in the same section of the same article as the passage, if any. */
+function sectionAddress(passage: Passage, knowledge: KnowledgeContext): string | null {
+  const addresses = knowledge.facts.emails.filter((fact) => fact.slug === passage.slug);
+  if (addresses.length === 0) return null;
+  const section = (p: Passage): string => [p.slug, ...p.trail, p.heading].join('\u0000');
+  const here = section(passage);
+  for (const other of knowledge.index.passages) {
+    if (other.slug !== passage.slug || section(other) !== here) continue;
+    const text = other.units.map((unit) => unit.plain.toLowerCase()).join(' ');
+    const found = addresses.find((fact) => text.includes(fact.address.toLowerCase()));
+    if (found) return found.address;
+  }
+  return null;
+}
 
 /**
  * The passages for the question, best first, and the ideas they were ranked by. A question with a

@@ -333,6 +333,19 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
     });
   });
 
+  run('"where do we send a report about failing API calls, and what should we attach?" → what to send, and where', () => {
+    const answer = ask('Where do we send a report about failing API calls to Cloud Application Manager, and what should we attach to it?');
+    expect(answer.text.toLowerCase()).toContain('incident@centurylink.com');
+  });
+
+  // the public articles' troubleshooting guide outranks the contact section for this wording
+  (setting.distractors ? it.skip : run)('"box keeps failing on my linux vm - what should I send you?" → sharing the box, with where the logs are', () => {
+    const answer = ask('box keeps failing to deploy on my linux vm - what should I send you?');
+    expect(answer.text).toMatch(/share the box/i);
+    expect(answer.text).toContain('/var/log/elasticbox/elasticbox-agent.log');
+    expect(answer.text.match(/share the box/gi)).toHaveLength(1);
+  });
+
   describe('a thing no article names', () => {
     run.each([
       ['is there a terraform provider for cloud application manager'],
