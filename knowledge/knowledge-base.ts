@@ -180,10 +180,13 @@ export class KnowledgeBase {
     if (!hasTopic(question.concepts)) return notFound();
     // "how do I reset my outlook password": steps for an action no article speaks of would be for another task
     if (unknownAction(question.text, this.context.index)) return notFound();
-    // "is there a terraform provider?": whether a thing exists that no article names
-    if (unknownThing(question.text, this.context.index)) return notFound();
+    // "is there a terraform provider?": whether a thing exists that no article names; a passage about
+    // providers would read like a yes, while a fact asked for in other words ("is there a toll-free
+    // number in the States?") still answers
+    const asksAfterUnknown = unknownThing(question.text, this.context.index) !== null;
     const candidates: { from: string; answer: Answer }[] = [];
     for (const answerer of ANSWERERS) {
+      if (asksAfterUnknown && answerer === passageAnswerer) continue;
       if (!answerer.matches(question)) continue;
       const answer = answerer.answer(question, this.context, context);
       if (answer) candidates.push({ from: answerer.name, answer });

@@ -33,8 +33,9 @@ export const passageAnswerer: Answerer = {
     // "where can I see X?" is about X, and is best answered by the passage that says where X is
     const wanted = wantedBy(q);
     const { concepts, ranked } = rankFor(q, wanted, knowledge);
-    // BM25 may put a passage that repeats one word above the one that holds the whole question
-    const best = ranked.find((r) => r.coverage >= CONFIDENCE_BAR) ?? ranked[0];
+    // BM25 may put a passage that repeats one word above the one that holds the whole question, and
+    // a long list that names each idea in another item above the one sentence that says them together
+    const best = together(ranked.filter((r) => r.coverage >= CONFIDENCE_BAR), concepts, knowledge) ?? ranked[0];
     if (!best) return null;
     // "…share the box and attach the logs." is followed by where each log is: read together
     const list = followingList(best.passage, knowledge);
@@ -59,6 +60,32 @@ export const passageAnswerer: Answerer = {
     return makeAnswer('passage', parts.join('\n\n'), sources, coverage, [], ['Open a ticket', 'help']);
   },
 };
+
+/** Passages ranked this close to the first are weighed by how much of the question one sentence holds. */
+const TOGETHER_SCORE_SHARE = 0.5;
+
+/**
+ * The first of the well-covering passages, unless one close behind it holds more of the question in
+ * a single sentence or item: "how often do you bill us for Azure usage?" is answered by "each month,
+ * CenturyLink bills Azure usage to…", not by a feature list whose items name billing, the month and
+ * usage one each.
+ */
+function together(ranked: readonly RankedPassage[], concepts: readonly Concept[], knowledge: KnowledgeContext): RankedPassage | undefined {
+  const [first] = ranked;
+  if (!first) return undefined;
+  const closest = (r: RankedPassage): number => Math.max(...r.passage.units.map((u) => knowledge.index.coverage(concepts, knowledge.terms.of(u.plain))));
+  let best = first;
+  let bestTogether = closest(first);
+  for (const r of ranked.slice(1)) {
+    if (r.score < first.score * TOGETHER_SCORE_SHARE) break;
+    const held = closest(r);
+    if (r.coverage + held > best.coverage + bestTogether) {
+      best = r;
+      bestTogether = held;
+    }
+  }
+  return best;
+}
 
 /** Items a one-sentence paragraph's list may have to be read with it. */
 const SHORT_LIST_ITEMS = 3;

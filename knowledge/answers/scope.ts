@@ -18,7 +18,8 @@ const SOFT_SCOPE_WORDS = /\b(include|includes|included|offer|offers|provide|prov
 const VERDICT_FORM = new RegExp([
   /(^|[.?!;,]\s*|\band\s+|\bbut\s+|\bso\s+)(is|are|does|do|can|could|will|would|should|am|did|has|have)\b/.source,
   /\bsomething (you|your|centurylink)\b/.source,
-  /\b(is|are|does|do|can|could|will|would)\s+(you|u|your|centurylink|it|that|this|they|those|these|there|the|platform)\b/.source,
+  // not "how often do you bill us?", "when do you…": asked how, when or why, not whether
+  /(?<!\b(?:how (?:often|long|much|many|soon|quickly)|when|why|where)\s+)\b(is|are|does|do|can|could|will|would)\s+(you|u|your|centurylink|it|that|this|they|those|these|there|the|platform)\b/.source,
   /\bwho (handles|deals with|takes care|is responsible|looks after|covers)\b/.source,
   /\b(covered|in scope|out of scope|outside( of)?( the)? scope|included|part of (it|that|this|your|the))\b/.source,
   // "we would like to know whether change management falls under platform-level support"

@@ -346,6 +346,20 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
     expect(answer.text.match(/share the box/gi)).toHaveLength(1);
   });
 
+  run('"how often do you bill us for Azure usage, and against which account?" → the sentence that says both, no verdict', () => {
+    const answer = ask('How often do you bill us for Azure usage, and against which account?');
+    expect(answer.text).not.toMatch(/\*\*(Yes|No):/);
+    expect(answer.text).toMatch(/(monthly|each month)[^.]*|bills Azure usage[^.]*(monthly|account)/i);
+    expect(answer.text).toMatch(/CenturyLink Cloud account/);
+  });
+
+  run('"is there a toll-free number in the States?" names no thing the articles lack: the US number', () => {
+    const answer = ask('Our Dallas datacenter team needs the outage number to put on the wall. Is there a toll-free number in the States?');
+    expect(answer.kind).toBe('contact');
+    expect(answer.text).toContain('1-888-638-6771');
+    expect(answer.text).not.toContain('1-866-296-5335');
+  });
+
   describe('a thing no article names', () => {
     run.each([
       ['is there a terraform provider for cloud application manager'],

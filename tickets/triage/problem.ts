@@ -41,9 +41,9 @@ const PROBLEM_WORDS = wordsPattern([
   'down', 'outage', 'degraded', 'denied', 'lost', 'missing', 'hangs?', 'unreachable', 'slow',
 ]);
 
-/** "the outage hotline for Asia Pacific", "outage number london", "tell me who to call": asking how to reach support, which the knowledge base answers. */
+/** "the outage hotline for Asia Pacific", "outage number london", "tell me who to call", "critical outage who do we call": asking how to reach support, which the knowledge base answers. */
 const ASKS_FOR_CONTACT =
-  /\b(?:hotline|phone|telephone|e-?mail address|contact (?:details|number|info|information)|number to (?:call|dial)|(?:outage|emergency|support|critical) (?:number|line)s?|who to (?:call|ring|phone|contact))\b/i;
+  /\b(?:hotline|phone|telephone|e-?mail address|contact (?:details|number|info|information)|number to (?:call|dial)|(?:outage|emergency|support|critical) (?:number|line)s?|who to (?:call|ring|phone|contact)|who (?:do|should|can|would) (?:i|we) (?:call|ring|phone|contact))\b/i;
 
 /**
  * "I can't see the migrate option", "I cannot find the setting": looking for something in the
