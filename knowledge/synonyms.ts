@@ -23,8 +23,6 @@ const RAW: Record<string, string[]> = {
   charge: ['bill', 'invoice', 'usage'],
   cost: ['pricing', 'price', 'charge'],
   fee: ['cost', 'charge', 'price'],
-  // "do we have to pay for it?": what it costs, or that it is free
-  pay: ['cost', 'charge', 'price', 'free'],
   // "how often do you bill us?": how frequently, said as a period
   often: ['monthly', 'month', 'weekly', 'daily'],
   frequently: ['monthly', 'month', 'weekly', 'daily'],

@@ -63,23 +63,26 @@ export const passageAnswerer: Answerer = {
 
 /** Passages ranked this close to the first are weighed by how much of the question one sentence holds. */
 const TOGETHER_SCORE_SHARE = 0.5;
+/** How much more of the question a sentence of a later passage must hold to be preferred. */
+const TOGETHER_MARGIN = 0.2;
 
 /**
- * The first of the well-covering passages, unless one close behind it holds more of the question in
- * a single sentence or item: "how often do you bill us for Azure usage?" is answered by "each month,
+ * The first of the well-covering passages, unless it is a list and one close behind it holds clearly
+ * more of the question in a single sentence or item: "how often do you bill us for Azure usage?" is answered by "each month,
  * CenturyLink bills Azure usage to…", not by a feature list whose items name billing, the month and
  * usage one each.
  */
 function together(ranked: readonly RankedPassage[], concepts: readonly Concept[], knowledge: KnowledgeContext): RankedPassage | undefined {
   const [first] = ranked;
-  if (!first) return undefined;
+  // only a list spreads the question over its items; a paragraph that ranks first says it together
+  if (!first || !first.passage.listed) return first;
   const closest = (r: RankedPassage): number => Math.max(...r.passage.units.map((u) => knowledge.index.coverage(concepts, knowledge.terms.of(u.plain))));
   let best = first;
   let bestTogether = closest(first);
   for (const r of ranked.slice(1)) {
     if (r.score < first.score * TOGETHER_SCORE_SHARE) break;
     const held = closest(r);
-    if (r.coverage + held > best.coverage + bestTogether) {
+    if (held >= bestTogether + TOGETHER_MARGIN && r.coverage + held > best.coverage + bestTogether) {
       best = r;
       bestTogether = held;
     }
