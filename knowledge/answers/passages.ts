@@ -37,19 +37,18 @@ export const passageAnswerer: Answerer = {
     // a long list that names each idea in another item above the one sentence that says them together
     const best = together(ranked.filter((r) => r.coverage >= CONFIDENCE_BAR), concepts, knowledge) ?? ranked[0];
     if (!best) return null;
-    // "…share the box and attach the logs." is followed by where each log is: read together
-    const list = followingList(best.passage, knowledge);
-    const coverage = list ? Math.max(best.coverage, knowledge.index.coverage(concepts, new Set([...knowledge.index.termsOfPassage(best.passage.id), ...knowledge.index.termsOfPassage(list.id)]))) : best.coverage;
-    const parts = [renderPassage(best, concepts, knowledge, WHY.test(q.text)) + (list ? `\n${list.units.map((u) => `- ${knowledge.sources.links(u.markdown)}`).join('\n')}` : '')];
+    // "…share the box and attach the logs." is followed by where each log is: read together, whichever ranked
+    const pair = sentenceAndList(best.passage, knowledge);
+    const coverage = pair ? Math.max(best.coverage, knowledge.index.coverage(concepts, new Set([...knowledge.index.termsOfPassage(pair.sentence.id), ...knowledge.index.termsOfPassage(pair.list.id)]))) : best.coverage;
+    const parts = [pair ? renderPair(pair, knowledge) : renderPassage(best, concepts, knowledge, WHY.test(q.text))];
     const sources = [knowledge.sources.ref(best.passage.slug)];
     // a close second from another article often completes the answer
     const second = ranked.find((r) => r !== best && r.coverage >= best.coverage * 0.9 && r.score >= best.score * 0.75 && (r.passage.slug !== best.passage.slug || r.coverage >= best.coverage));
     if (second) {
-      const added = renderPassage(second, concepts, knowledge, WHY.test(q.text));
       // articles often repeat a section word for word (the same contact paragraph in each): said once, cited twice
-      if (!parts[0]!.includes(added)) {
+      if (!second.passage.units.every((unit) => parts[0]!.includes(knowledge.sources.links(unit.markdown)))) {
         const from = second.passage.slug === best.passage.slug ? 'The same article adds' : `**${second.passage.title}** adds`;
-        parts.push(`${from}:\n\n${added}`);
+        parts.push(`${from}:\n\n${renderPassage(second, concepts, knowledge, WHY.test(q.text))}`);
       }
       if (second.passage.slug !== best.passage.slug) sources.push(knowledge.sources.ref(second.passage.slug));
     }
@@ -94,15 +93,21 @@ function together(ranked: readonly RankedPassage[], concepts: readonly Concept[]
 const SHORT_LIST_ITEMS = 3;
 
 /**
- * The short list right after a one-sentence paragraph, in the same section: such a list says how to
- * do what the sentence says ("share the box… and attach the logs." then "Linux: …", "Windows: …").
+ * A one-sentence paragraph and the short list right after it, in the same section, found from
+ * either: such a list says how to do what the sentence says ("share the box… and attach the logs."
+ * then "Linux: …", "Windows: …").
  */
-function followingList(passage: Passage, knowledge: KnowledgeContext): Passage | null {
-  if (passage.listed || passage.units.length !== 1) return null;
-  const next = knowledge.index.passages[passage.id + 1];
-  if (!next || !next.listed || next.ordered || next.lead > 0 || next.group !== passage.group + 1) return null;
-  if (next.slug !== passage.slug || next.heading !== passage.heading || next.units.length > SHORT_LIST_ITEMS) return null;
-  return next;
+function sentenceAndList(passage: Passage, knowledge: KnowledgeContext): { sentence: Passage; list: Passage } | null {
+  const { passages } = knowledge.index;
+  const [sentence, list] = passage.listed ? [passages[passage.id - 1], passage] : [passage, passages[passage.id + 1]];
+  if (!sentence || !list || sentence.listed || sentence.units.length !== 1) return null;
+  if (!list.listed || list.ordered || list.lead > 0 || list.group !== sentence.group + 1 || list.units.length > SHORT_LIST_ITEMS) return null;
+  return list.slug === sentence.slug && list.heading === sentence.heading ? { sentence, list } : null;
+}
+
+function renderPair({ sentence, list }: { sentence: Passage; list: Passage }, knowledge: KnowledgeContext): string {
+  const items = list.units.map((unit) => `- ${knowledge.sources.links(unit.markdown)}`).join('\n');
+  return `*${sentence.heading}:*\n\n${knowledge.sources.links(sentence.units[0]!.markdown)}\n${items}`;
 }
 
 /** The e-mail address given in the same section of the same article as the passage, if any. */

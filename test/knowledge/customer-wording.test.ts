@@ -331,6 +331,12 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
       expect(answer.text).toMatch(/elasticbox-agent\.log/);
       expect(answer.text).not.toMatch(/Partner Responsibility/);
     });
+
+    // the public articles' troubleshooting guide says where the log is, without sharing the box
+    (setting.distractors ? it.skip : run)('…and the sentence before the list of logs: share the box', () => {
+      const answer = ask('Support agent: customer has a box error on a Windows VM. What do we need from them before escalating?');
+      expect(answer.text).toMatch(/share the box[^\n]*\n- Linux/i);
+    });
   });
 
   run('"where do we send a report about failing API calls, and what should we attach?" → what to send, and where', () => {
