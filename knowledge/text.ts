@@ -52,7 +52,7 @@ export const STOPWORDS = new Set(
     'those to too us was we were what when where which while who whom why will with would you your yours am also any all ' +
     'about after before just get got go going need needs want wants like know tell let lets may might must shall ' +
     'hi hello hey thanks thank ok okay im id ive dont cant one way someone anyone something anything much many very ' +
-    'again able via per vs here now still yet ' +
+    'again able via per vs here now still yet most few several ' +
     // prepositions of the same sort as "via": "azure through you" is about azure, not "through"
     'through thru across onto upon during over against ' +
     // chat filler: says nothing about what is asked
