@@ -6,6 +6,7 @@ import { CONFIDENCE_BAR } from '../confidence.js';
 import type { Question } from './question.js';
 import { givesBoost, wantedBy, withoutRequest, type Wanted } from './wanted.js';
 import { asksWhereToSend } from './contacts.js';
+import { pairCoverage, renderPair, sectionAddress, sentenceAndList } from './passage-neighbours.js';
 import { makeAnswer } from './render.js';
 import type { Answerer, KnowledgeContext } from './types.js';
 
@@ -39,7 +40,7 @@ export const passageAnswerer: Answerer = {
     if (!best) return null;
     // "…share the box and attach the logs." is followed by where each log is: read together, whichever ranked
     const pair = sentenceAndList(best.passage, knowledge);
-    const coverage = pair ? Math.max(best.coverage, knowledge.index.coverage(concepts, new Set([...knowledge.index.termsOfPassage(pair.sentence.id), ...knowledge.index.termsOfPassage(pair.list.id)]))) : best.coverage;
+    const coverage = pair ? Math.max(best.coverage, pairCoverage(pair, concepts, knowledge)) : best.coverage;
     const parts = [pair ? renderPair(pair, knowledge) : renderPassage(best, concepts, knowledge, WHY.test(q.text))];
     const sources = [knowledge.sources.ref(best.passage.slug)];
     // a close second from another article often completes the answer
@@ -67,9 +68,9 @@ const TOGETHER_MARGIN = 0.2;
 
 /**
  * The first of the well-covering passages, unless it is a list and one close behind it holds clearly
- * more of the question in a single sentence or item: "how often do you bill us for Azure usage?" is answered by "each month,
- * CenturyLink bills Azure usage to…", not by a feature list whose items name billing, the month and
- * usage one each.
+ * more of the question in a single sentence or item: "how often do you bill us for Azure usage?" is
+ * answered by "each month, CenturyLink bills Azure usage to…", not by a feature list whose items
+ * name billing, the month and usage one each.
  */
 function together(ranked: readonly RankedPassage[], concepts: readonly Concept[], knowledge: KnowledgeContext): RankedPassage | undefined {
   const [first] = ranked;
@@ -87,42 +88,6 @@ function together(ranked: readonly RankedPassage[], concepts: readonly Concept[]
     }
   }
   return best;
-}
-
-/** Items a one-sentence paragraph's list may have to be read with it. */
-const SHORT_LIST_ITEMS = 3;
-
-/**
- * A one-sentence paragraph and the short list right after it, in the same section, found from
- * either: such a list says how to do what the sentence says ("share the box… and attach the logs."
- * then "Linux: …", "Windows: …").
- */
-function sentenceAndList(passage: Passage, knowledge: KnowledgeContext): { sentence: Passage; list: Passage } | null {
-  const { passages } = knowledge.index;
-  const [sentence, list] = passage.listed ? [passages[passage.id - 1], passage] : [passage, passages[passage.id + 1]];
-  if (!sentence || !list || sentence.listed || sentence.units.length !== 1) return null;
-  if (!list.listed || list.ordered || list.lead > 0 || list.group !== sentence.group + 1 || list.units.length > SHORT_LIST_ITEMS) return null;
-  return list.slug === sentence.slug && list.heading === sentence.heading ? { sentence, list } : null;
-}
-
-function renderPair({ sentence, list }: { sentence: Passage; list: Passage }, knowledge: KnowledgeContext): string {
-  const items = list.units.map((unit) => `- ${knowledge.sources.links(unit.markdown)}`).join('\n');
-  return `*${sentence.heading}:*\n\n${knowledge.sources.links(sentence.units[0]!.markdown)}\n${items}`;
-}
-
-/** The e-mail address given in the same section of the same article as the passage, if any. */
-function sectionAddress(passage: Passage, knowledge: KnowledgeContext): string | null {
-  const addresses = knowledge.facts.emails.filter((fact) => fact.slug === passage.slug);
-  if (addresses.length === 0) return null;
-  const section = (p: Passage): string => [p.slug, ...p.trail, p.heading].join('\u0000');
-  const here = section(passage);
-  for (const other of knowledge.index.passages) {
-    if (other.slug !== passage.slug || section(other) !== here) continue;
-    const text = other.units.map((unit) => unit.plain.toLowerCase()).join(' ');
-    const found = addresses.find((fact) => text.includes(fact.address.toLowerCase()));
-    if (found) return found.address;
-  }
-  return null;
 }
 
 /**
