@@ -11,7 +11,10 @@ export interface Clause {
   statement: string;
 }
 
-/** Sentence ends (a colon too: "my director wants a slide: what do we get…"), "…, and does …" second questions, and a dash between two thoughts ("billing looks wrong - who do I email?"). */
+/**
+ * Sentence ends (a colon too: "my director wants a slide: what do we get…"), "…, and does …"
+ * second questions, and a dash between two thoughts ("billing looks wrong - who do I email?").
+ */
 const SPLIT = /(?<=[?!.;:])\s+|\s+[-–—]+\s+|,?\s+\b(?:and|also|plus)\s+(?=(?:is|are|does|do|can|could|will|would|how|what|who|where|when|which|should)\b)/i;
 const QUESTION_START = /^(is|are|does|do|can|could|will|would|how|what|who|where|when|which|should|why)\b/i;
 const MIN_QUESTION_WORDS = 3;

@@ -53,9 +53,9 @@ const ADDRESSES = new RegExp(ADDRESS.source, 'g');
 /** Support and integration e-mail addresses, the one whose purpose fits the question first. */
 export const emailAnswerer: Answerer = {
   name: 'contact-email',
-  matches: (q) => askedForAddress(q.text) || ADDRESS.test(q.text) || sendsSomewhere(q.text),
+  matches: (q) => asksWhereToSend(q.text) || ADDRESS.test(q.text),
   // "…resources not on your list. who do we ask?": whom, not what the articles say about the resources
-  askedFor: (q) => askedForAddress(q.text) || sendsSomewhere(q.text),
+  askedFor: (q) => asksWhereToSend(q.text),
   answer(q, knowledge) {
     if (knowledge.facts.emails.length === 0) return null;
     // the words of reaching out say how, not what about

@@ -23,8 +23,8 @@ export interface Question {
 export const MAX_QUESTION_CHARS = 2000;
 
 /**
- * "we run debian - is that going to be a problem for support?" asks whether debian is fine, not
- * about a problem: the articles' "if you have a problem, contact support" would answer the words.
+ * "will it be an issue if our billing address is in canada?" asks whether that is fine, not about
+ * an issue: the articles' "we're sorry you're having an issue, contact support" would answer the words.
  */
 const WHETHER_IT_MATTERS = /\b(be|is|cause|causes|create|creates|mean|pose)\s+(a|an|any)\s+(problem|issue)s?\b/g;
 

@@ -372,6 +372,14 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
     expect(answer.text).not.toContain('1-866-296-5335');
   });
 
+  // the public articles' billing guides speak of invoices and addresses too, and rank first
+  (setting.distractors ? it.skip : run)('"will it be an issue if our billing address is in canada?" asks whether it is fine: who can use it', () => {
+    const answer = ask('will it be an issue if our billing address is in canada?');
+    expect(answer.text).toMatch(/billing address/i);
+    expect(answer.text).toMatch(/United States|outside(s)? the US/i);
+    expect(answer.text).not.toMatch(/sorry you.re having an issue/i);
+  });
+
   describe('a thing no article names', () => {
     run.each([
       ['is there a terraform provider for cloud application manager'],
