@@ -9,6 +9,8 @@ export interface Clause {
   question: string;
   /** The sentences before it that ask nothing ('' when there are none): the question's topic. */
   statement: string;
+  /** The question asked before it in the same message ('' when none): the topic of a follow-up that names none. */
+  previous: string;
 }
 
 /**
@@ -25,12 +27,17 @@ export function clauses(text: string): Clause[] {
   const parts = text.split(SPLIT).map((part) => part.trim()).filter(Boolean);
   const out: Clause[] = [];
   const said: string[] = [];
+  let previous = '';
   for (const part of parts) {
     if (!asks(part)) {
       said.push(part);
       continue;
     }
-    if (part.split(/\s+/).length >= MIN_QUESTION_WORDS) out.push({ question: part, statement: said.map(mainClause).join(' ') });
+    // "is it billed by you? and how often?": a follow-up that short is kept only to be read with the question before it
+    const whole = part.replace(/^(?:and|also|plus|but)\s+/i, '').split(/\s+/).length >= MIN_QUESTION_WORDS;
+    if (!whole && previous === '') continue;
+    out.push({ question: part, statement: said.map(mainClause).join(' '), previous });
+    if (whole) previous = part;
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { Corrector } from './answers/corrector.js';
 import { emailAnswerer, phoneAnswerer } from './answers/contacts.js';
+import { asksForDuration, givesDuration } from './answers/duration.js';
 import { eligibilityAnswerer } from './answers/eligibility.js';
 import { logLocationAnswerer } from './answers/logs.js';
 import { passageAnswerer } from './answers/passages.js';
@@ -144,22 +145,32 @@ export class KnowledgeBase {
     // also when the cloud is named in a sentence before the question
     if (unknownCloud(normalise(text.slice(0, MAX_QUESTION_CHARS)), this.context.index)) return notFound();
     const whole = this.answerOne(text, context);
-    if (whole.kind !== 'not_found') return whole;
+    const asked = clauses(text);
+    // one question, answered as a whole
+    if (whole.kind !== 'not_found' && asked.length < 2) return whole;
     // "how long does it take, and does an admin have to do it?": each part may be answerable alone;
     // "box deployment keeps failing. what should I send?": the question is about the statement before it
-    const parts = clauses(text).map((clause) => this.answerClause(clause, context)).filter((a) => a.kind !== 'not_found');
+    const parts = asked.map((clause) => this.answerClause(clause, context)).filter((a) => a.kind !== 'not_found');
     const distinct = parts.filter((a, i) => parts.findIndex((b) => b.text === a.text) === i);
-    return distinct.length ? merge(distinct, distinct[0]!.kind, distinct[0]!.suggestions) : whole;
+    if (distinct.length === 0) return whole;
+    // "is billing covered? and can you give us estimates?": when the answer to the whole message is
+    // the answer to one of its questions, the others are answered too
+    const partly = distinct.some((part) => whole.text.includes(part.text)) && !distinct.every((part) => whole.text.includes(part.text));
+    if (whole.kind !== 'not_found' && !partly) return whole;
+    return merge(distinct, distinct[0]!.kind, distinct[0]!.suggestions);
   }
 
   /**
    * A question after a statement is asked about what the statement says ("…failing on azure. what
    * should I send you?"); one that names its own topic may still be answered alone.
    */
-  private answerClause({ question: text, statement }: Clause, context: AskContext): Answer {
+  private answerClause({ question: text, statement, previous }: Clause, context: AskContext): Answer {
     const question = analyseQuestion(text, this.corrector);
-    if (!statement) return this.answerQuestion(question, context);
-    const topic = analyseQuestion(statement, this.corrector);
+    // "can I get help setting up my account? who should I email?": a question that names no topic of
+    // its own asks about the one before it
+    const story = statement || (previous && !hasTopic(question.concepts) ? mainClause(previous) : '');
+    if (!story) return this.answerQuestion(question, context);
+    const topic = analyseQuestion(story, this.corrector);
     // "…a box error on a windows vm. what do we need from them before escalating?": the statement says
     // what it is about, and the question's when-clause only when; failing that, the question whole
     const main = mainClause(text);
@@ -203,6 +214,8 @@ export class KnowledgeBase {
     const confident = candidates.filter((c) => c.answer.confidence >= CONFIDENCE_BAR).sort((a, b) => rank(b) - rank(a));
     const [best, ...rest] = confident;
     if (!best) return notFound();
+    // "how long are the agent logs kept?": where they are is no answer when no candidate says how long
+    if (asksForDuration(question.text) && !confident.some((c) => givesDuration(c.answer.text))) return notFound();
     // two questions in one ("who do I call, and is there an email?"): answer both
     const second = rest.find((c) => c.from !== best.from && c.answer.kind !== 'passage' && best.answer.kind !== 'passage' && c.answer.confidence >= 0.7);
     if (!second) return best.answer;

@@ -94,6 +94,9 @@ const RAW: Record<string, string[]> = {
   s3: ['aws', 'amazon', 'storage'],
   bug: ['issue', 'problem', 'error'],
   involve: ['escalate', 'escalation'],
+  // "who deals with Microsoft?", "do you raise it with AWS?": escalations to the vendor
+  deal: ['escalate', 'escalation'],
+  raise: ['escalate', 'escalation'],
   involved: ['escalate', 'escalation'],
   problem: ['issue', 'error'],
   issue: ['problem', 'error'],

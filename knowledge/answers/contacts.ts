@@ -47,6 +47,8 @@ export const phoneAnswerer: Answerer = {
 const SEND_WHERE = /\b(where|who) (do|does|can|should|would|must) (i|we|they|the customer|customers|he|she) (send|submit|direct|forward|write to|reach out to|ask|contact|e-?mail)\b/;
 /** How much of "where do I send <this>?" an address's purpose must name to be the answer. */
 const MIN_PURPOSE_COVERAGE = 0.35;
+/** "which e-mail addresses do you have?": every address, each with its use. */
+const ASKS_FOR_ADDRESSES = /\baddresses\b|\be-?mails\b/;
 const ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const ADDRESSES = new RegExp(ADDRESS.source, 'g');
 
@@ -74,7 +76,10 @@ export const emailAnswerer: Answerer = {
     const asked = askedForAddress(q.text);
     if (!asked && (best === undefined || best.coverage < MIN_PURPOSE_COVERAGE)) return null;
     const confidence = asked ? 0.93 : 0.6 + 0.3 * best!.coverage;
-    const rest = others.filter((o) => o.fact.address.toLowerCase() !== best!.fact.address.toLowerCase()).slice(0, 2);
+    // "what's the support e-mail?" wants that one address; the others only when the question says
+    // little of what it is for, or asks for the addresses in the plural
+    const listOthers = best!.coverage < MIN_PURPOSE_COVERAGE || ASKS_FOR_ADDRESSES.test(q.text);
+    const rest = listOthers ? others.filter((o) => o.fact.address.toLowerCase() !== best!.fact.address.toLowerCase()).slice(0, 2) : [];
     const text = [line(best!.fact), ...(rest.length ? ['', 'Other addresses:', ...rest.map((o) => `- ${line(o.fact)}`)] : [])].join('\n');
     // asked outright for an e-mail address: that is the answer, ahead of anything the question touches on
     return makeAnswer('contact', text, [knowledge.sources.ref(best!.fact.slug)], confidence, [best!.fact.address], ['Who do I call for a critical outage?', 'Open a ticket']);

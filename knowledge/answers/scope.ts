@@ -11,7 +11,7 @@ import type { Answerer, KnowledgeContext } from './types.js';
  * scope-verdict.ts and scope-lists.ts.
  */
 
-const SCOPE_WORDS = /\b(scope|cover|covers|covered|coverage|support|supports|supported|handle|handles|handled|responsible|responsibility|take care|look after|in charge|platform.level|part of (your|the|platform)?\s?(support|scope|service|coverage))\b/;
+const SCOPE_WORDS = /\b(scope|cover|covers|covered|coverage|support|supports|supported|handle|handles|handled|responsible|responsibility|take care|look after|in charge|deals? with|dealing with|platform.level|part of (your|the|platform)?\s?(support|scope|service|coverage))\b/;
 /** "the AWS support plan fee", "a support ticket": support as the name of a thing, asking nothing of it. */
 const SUPPORT_AS_NOUN = /\bsupport (plans?|tickets?|cases?|teams?|numbers?|lines?|address(es)?|e-?mails?|fees?|contracts?|portal|site|pages?|requests?|staff|engineers?|hours)\b/g;
 /** "include" and "offer" speak of scope only next to a scope word or a cloud. */
@@ -37,6 +37,8 @@ const WANTS_IT_ANYWAY = /\b(where|who|how)\b[^.?!]*\b(go|get|buy|turn|contact|as
 const SOMETHING_YOU_DO = /\bsomething (you|u|your|centurylink)\b/;
 /** "patching on our boxes - is that you guys or us?", "is that on us or on you?", "is it your job?" */
 const YOU_OR_US = /\b(you|u|centurylink)( guys| folks)?,? or (on )?(us|we|me|ourselves|myself)\b|\b(us|we|me),? or (on )?(you|u|centurylink)\b|\b(your|ur) (job|responsibility|side)\b/;
+/** "what do we still have to do ourselves?", "what stays with us?": what support leaves to the customer. */
+const CUSTOMER_SIDE = /\b(do|handle|manage|cover|take care of|look after)\b[^.?!]*\b(ourselves|myself|themselves)\b|\b(stays?|remains?|left) (with|to|for) (us|me)\b|\b(are|am) (we|i) (still )?responsible\b/;
 const LIST_WORDS = /\b(what|which|list|everything|all|anything)\b|\bscope\??$/;
 /** What is left out, also when the negation stands apart from its verb ("what doesn't aws support cover?"). */
 const OUT_WORDS = new RegExp([
@@ -54,6 +56,9 @@ const ITEM_SHARE = 0.4;
 export const scopeAnswerer: Answerer = {
   name: 'scope',
   matches: () => true,
+  // "what stays with us?" is worded for the list of what support leaves out, ahead of a passage
+  // that only shares its words ("must always stay with the account")
+  askedFor: (q) => CUSTOMER_SIDE.test(q.text),
   answer(question, knowledge) {
     const scopes = knowledge.facts.scopes;
     if (scopes.length === 0) return null;
@@ -63,7 +68,8 @@ export const scopeAnswerer: Answerer = {
     const part = askingPart(q.text);
     const fromPart = asksOfSupport(part) ? bestItems(conceptsOf(part), scopes, knowledge) : [];
     const matches = fromPart.length ? fromPart : bestItems(q.concepts, scopes, knowledge);
-    const scopeWords = speaksOfScope(q.text) || OUT_WORDS.test(q.text) || (SOFT_SCOPE_WORDS.test(q.text) && q.clouds.length > 0);
+    const leftOut = OUT_WORDS.test(q.text) || CUSTOMER_SIDE.test(q.text);
+    const scopeWords = speaksOfScope(q.text) || leftOut || (SOFT_SCOPE_WORDS.test(q.text) && q.clouds.length > 0);
     // an item named in passing ('…take over billing and support…') is not what a long question asks,
     // and a question that asks nothing of support ("will the charges be itemized on the invoice?")
     // wants the article's words about the item, not a verdict on it
@@ -82,8 +88,9 @@ export const scopeAnswerer: Answerer = {
     // a knowledge base may hold two copies of a cloud's scope article: one list per cloud
     const perCloud = onePerCloud(scopes);
     const asked = q.clouds.length ? perCloud.filter((s) => q.clouds.includes(s.cloud)) : perCloud;
-    if (COMPARE_WORDS.test(q.text) || asked.length > 1) return comparison(perCloud, knowledge, OUT_WORDS.test(q.text));
-    return listing(asked, OUT_WORDS.test(q.text), knowledge);
+    // "what we do vs what you cover" on one cloud compares the customer's part with support's, not the clouds
+    if ((COMPARE_WORDS.test(q.text) && q.clouds.length !== 1) || asked.length > 1) return comparison(perCloud, knowledge, leftOut);
+    return listing(asked, leftOut, knowledge);
   },
 };
 
@@ -120,6 +127,6 @@ function asksOfSupport(part: string): boolean {
 }
 
 function speaksOfScope(text: string): boolean {
-  return SCOPE_WORDS.test(text.replace(SUPPORT_AS_NOUN, ' '));
+  return SCOPE_WORDS.test(text.replace(SUPPORT_AS_NOUN, ' ')) || CUSTOMER_SIDE.test(text);
 }
 

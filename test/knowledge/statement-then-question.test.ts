@@ -16,13 +16,13 @@ const SETTINGS = KNOWLEDGE_SETTINGS;
 describe('a message split into its questions, each with the statement before it', () => {
   it('takes the sentences that ask nothing as the topic of the question after them', () => {
     expect(clauses('box deployment keeps failing on azure. what info should I send you?')).toEqual([
-      { question: 'what info should I send you?', statement: 'box deployment keeps failing on azure.' },
+      { question: 'what info should I send you?', statement: 'box deployment keeps failing on azure.', previous: '' },
     ]);
   });
 
   it('splits at a dash between a statement and a question', () => {
     expect(clauses('our aws billing looks wrong this month - who should I email about it?')).toEqual([
-      { question: 'who should I email about it?', statement: 'our aws billing looks wrong this month' },
+      { question: 'who should I email about it?', statement: 'our aws billing looks wrong this month', previous: '' },
     ]);
   });
 
@@ -32,8 +32,17 @@ describe('a message split into its questions, each with the statement before it'
     expect(clause!.statement).not.toMatch(/create|instances|twice/);
   });
 
+  it('a follow-up, however short, is kept with the question before it', () => {
+    expect(clauses('is our azure usage billed by you? and how often?')).toEqual([
+      { question: 'is our azure usage billed by you?', statement: '', previous: '' },
+      { question: 'and how often?', statement: '', previous: 'is our azure usage billed by you?' },
+    ]);
+    // with no question before it, a two-word question is too little to answer
+    expect(clauses('how often?')).toEqual([]);
+  });
+
   it('a question alone has no statement', () => {
-    expect(clauses('what do you need from me to look into it')).toEqual([{ question: 'what do you need from me to look into it', statement: '' }]);
+    expect(clauses('what do you need from me to look into it')).toEqual([{ question: 'what do you need from me to look into it', statement: '', previous: '' }]);
   });
 });
 

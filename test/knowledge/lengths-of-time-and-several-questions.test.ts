@@ -1,0 +1,82 @@
+import { knowledgeFixture, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../support/knowledge-settings.js';
+
+/*
+ * On the project's own articles, the seeds, and the seeds among the public articles:
+ *   a question that asks how long (a response time, how long logs are kept) is not answered by
+ *   something that states no time at all;
+ *   a message with two questions gets both answered, also when the second is a short follow-up
+ *   ("…billed by you? and how often?") or names no topic of its own ("…? who should I email?");
+ *   "what's the support e-mail?" gets that address alone, other addresses only when the question
+ *   says little of what it is for or asks for them in the plural;
+ *   "what do we still have to do ourselves?", "what stays with us?": what support leaves out;
+ *   "who deals with Microsoft?": the escalations to the vendor.
+ */
+
+afterAll(removeCombinedCopy);
+
+describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
+  const { kb, run, ask } = knowledgeFixture(setting);
+
+  describe('a length of time asked for', () => {
+    run.each([
+      ['how long are the elasticbox agent logs kept before they get rotated or deleted?'],
+      ['whats the guaranteed response time in minutes for a P1 ticket sent by email?'],
+    ])('%s → not found: nothing says how long', (question) => {
+      expect(kb().answer(question).kind).toBe('not_found');
+    });
+
+    run('an answer that says how long still answers', () => {
+      const answer = ask('How long does new Azure account creation take?');
+      expect(answer.text).toMatch(/two-minute|2 minutes|two minutes/i);
+    });
+  });
+
+  describe('two questions in one message', () => {
+    run('two scope items, one per question → a verdict on each', () => {
+      const answer = ask('2 questions: is AWS billing something your platform support covers? and can you give us partner cloud estimates for aws?');
+      expect(answer.kind).toBe('scope');
+      expect(answer.text).toMatch(/Yes: AWS Billing is in scope/);
+      expect(answer.text).toMatch(/Yes: Partner cloud estimates is in scope/);
+    });
+
+    run('a second question with no topic of its own asks about the first', () => {
+      const answer = ask('Can I get help setting up my account? Who should I email?');
+      expect(answer.kind).toBe('contact');
+      expect(answer.text.split('\n')[0]!.toLowerCase()).toContain('**cloudintegration@ctl.io**');
+    });
+  });
+
+  describe('one e-mail address or several', () => {
+    run('asked for the support address → that address alone', () => {
+      const answer = ask('what is the support email?');
+      expect(answer.kind).toBe('contact');
+      expect(answer.text.toLowerCase()).toContain('incident@centurylink.com');
+      expect(answer.text).not.toMatch(/Other addresses/);
+    });
+
+    run('asked for the addresses → each with its use', () => {
+      const answer = ask('which email addresses do you have?');
+      expect(answer.kind).toBe('contact');
+      expect(answer.text).toMatch(/Other addresses/);
+      expect(answer.text.match(/@/g)!.length).toBeGreaterThanOrEqual(3);
+    });
+  });
+
+  describe('what is left to the customer', () => {
+    run.each([
+      ['what do we still have to do ourselves for aws?'],
+      ["We're moving our AWS accounts under CenturyLink next quarter. My boss wants a clear list of what we still have to do ourselves vs what your platform-level support covers. What stays with us?"],
+    ])('%s → the AWS items outside the scope', (question) => {
+      const answer = ask(question);
+      expect(answer.kind).toBe('scope');
+      for (const item of ['Remote Administration', 'Monitoring and Remediation', 'Change Management', 'Patching']) expect(answer.text).toContain(item);
+      // one cloud asked about: its list, not a comparison of the two
+      expect(answer.text).not.toMatch(/Only Azure/);
+    });
+  });
+
+  run('"who deals with Microsoft?" → the escalations to Microsoft', () => {
+    const answer = ask('who deals with Microsoft?');
+    expect(answer.text).toMatch(/Escalations to Microsoft|escalated through CenturyLink/);
+  });
+});
