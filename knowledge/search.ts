@@ -71,6 +71,11 @@ export class PassageIndex {
   /** Words of each passage's article title. */
   private readonly titleTermsOf: string[][];
   private readonly documentFrequency = new Map<string, number>();
+  /**
+   * Passages by a hash of their words, to find the same text in other articles (a contact section
+   * that closes every guide). A hash, not the text: the index keeps no second copy of the corpus.
+   */
+  private readonly byTextHash = new Map<number, Passage[]>();
   private readonly unknownWeight: number;
 
   constructor(readonly passages: readonly Passage[]) {
@@ -99,6 +104,12 @@ export class PassageIndex {
     this.titleTermsOf = documents.map((d) => titleTerms.get(d.title) ?? titleTerms.set(d.title, [...new Set(content(d.title))]).get(d.title)!);
     this.termsOf = documents.map((d, i) => new Set([...this.ownTermsOf[i]!, ...content(d.heading), ...this.titleTermsOf[i]!]));
     for (const terms of this.termsOf) for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+    for (const [i, passage] of passages.entries()) {
+      const key = hashOf(documents[i]!.text);
+      const same = this.byTextHash.get(key);
+      if (same) same.push(passage);
+      else this.byTextHash.set(key, [passage]);
+    }
     // a word the knowledge base has never seen weighs like one found in a fair share of passages:
     // enough that "the capital of France" finds nothing, not so much that chat filler sinks a question
     this.unknownWeight = this.idf(Math.max(1, passages.length * UNKNOWN_WORD_SHARE));
@@ -160,6 +171,14 @@ export class PassageIndex {
     return this.termsOf[id]!;
   }
 
+  /** Every passage with this passage's text, in the knowledge base's order (itself among them). */
+  copiesOf(passage: Passage): Passage[] {
+    const wordsOf = (p: Passage): string[] => words(p.units.map((u) => u.plain).join(' '));
+    const own = wordsOf(passage);
+    const same = (p: Passage): boolean => p === passage || wordsOf(p).join(' ') === own.join(' ');
+    return (this.byTextHash.get(hashOf(own)) ?? [passage]).filter(same);
+  }
+
   /** Whether the knowledge base has this word (a pseudo-term of kinds.ts is no word). */
   knows(term: string): boolean {
     return !isKindTerm(term) && this.documentFrequency.has(term);
@@ -169,4 +188,14 @@ export class PassageIndex {
     const n = this.passages.length;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
+}
+
+/** FNV-1a over a passage's words: equal texts, equal hashes. */
+function hashOf(textWords: readonly string[]): number {
+  let hash = 0x811c9dc5;
+  for (const word of textWords) {
+    for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+    hash = Math.imul(hash ^ 32, 0x01000193);
+  }
+  return hash >>> 0;
 }

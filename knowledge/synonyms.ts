@@ -85,7 +85,15 @@ const RAW: Record<string, string[]> = {
   password: ['credentials'],
   approve: ['administrator'],
   ready: ['wait', 'minute'],
+  // "it's just sitting there loading": the articles say how long to wait
+  loading: ['wait', 'minute'],
+  stuck: ['wait', 'minute'],
+  spinning: ['wait', 'minute'],
+  hanging: ['wait', 'minute'],
   current: ['existing'],
+  // "the old partner", "our previous provider": the articles' "existing partnership"
+  old: ['existing'],
+  previous: ['existing'],
   existing: ['current'],
   // articles spell out "Amazon Web Services" where customers type "AWS", and the other way round
   aws: ['amazon'],

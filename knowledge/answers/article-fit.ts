@@ -1,4 +1,6 @@
 import type { Concept } from '../search.js';
+import type { Passage } from '../passages.js';
+import type { Facts } from '../facts/types.js';
 import type { KnowledgeContext } from './types.js';
 
 /**
@@ -11,4 +13,38 @@ import type { KnowledgeContext } from './types.js';
  */
 export function titleFit(concepts: readonly Concept[], slug: string, knowledge: KnowledgeContext): number {
   return knowledge.index.coverage(concepts, knowledge.terms.of(knowledge.sources.ref(slug).title));
+}
+
+const SUPPORT_FACTS = new WeakMap<Facts, Map<string, number>>();
+
+/**
+ * How many support facts (outage numbers, scope lists) an article states. A section repeated in
+ * dozens of articles ("Contacting support: … where the agent log is") is cited from an article
+ * about support, not from whichever guide was read first.
+ */
+export function supportFacts(slug: string, knowledge: KnowledgeContext): number {
+  let counts = SUPPORT_FACTS.get(knowledge.facts);
+  if (!counts) {
+    counts = new Map();
+    for (const fact of [...knowledge.facts.phones, ...knowledge.facts.scopes]) counts.set(fact.slug, (counts.get(fact.slug) ?? 0) + 1);
+    SUPPORT_FACTS.set(knowledge.facts, counts);
+  }
+  return counts.get(slug) ?? 0;
+}
+
+/** A section held word for word by this many articles or more is boilerplate that closes many guides. */
+const BOILERPLATE_COPIES = 3;
+
+/**
+ * The passage to cite for one that many articles hold word for word: the copy in the article about
+ * support (ties keep the ranker's choice). A passage two articles share is left to the ranker,
+ * which has already weighed their titles against the question.
+ */
+export function citedCopy(passage: Passage, knowledge: KnowledgeContext): Passage {
+  if (!isBoilerplate(passage, knowledge)) return passage;
+  return knowledge.index.copiesOf(passage).reduce((cited, copy) => (supportFacts(copy.slug, knowledge) > supportFacts(cited.slug, knowledge) ? copy : cited), passage);
+}
+
+export function isBoilerplate(passage: Passage, knowledge: KnowledgeContext): boolean {
+  return knowledge.index.copiesOf(passage).length >= BOILERPLATE_COPIES;
 }

@@ -1,4 +1,5 @@
 import type { LogLocationFact } from '../facts/types.js';
+import { supportFacts, titleFit } from './article-fit.js';
 import { makeAnswer } from './render.js';
 import type { Answerer } from './types.js';
 
@@ -16,8 +17,18 @@ export const logLocationAnswerer: Answerer = {
   name: 'log-location',
   matches: (q) => LOG_WORDS.test(q.text) && (WHERE_WORDS.test(q.text) || OS_NAMES.some(([re]) => re.test(q.text))),
   answer(q, knowledge) {
+    // one fact per operating system. The same section closes dozens of guides ("Contacting support"),
+    // so a guide whose title shares the customer's words ("boxes") is no better a source: the one
+    // to cite is an article about support, and among those the one whose title fits the question
+    const better = (a: LogLocationFact, b: LogLocationFact): boolean => {
+      const support = supportFacts(a.slug, knowledge) - supportFacts(b.slug, knowledge);
+      return support !== 0 ? support > 0 : titleFit(q.concepts, a.slug, knowledge) > titleFit(q.concepts, b.slug, knowledge);
+    };
     const unique = new Map<string, LogLocationFact>();
-    for (const fact of knowledge.facts.logLocations) if (!unique.has(fact.os)) unique.set(fact.os, fact);
+    for (const fact of knowledge.facts.logLocations) {
+      const held = unique.get(fact.os);
+      if (!held || better(fact, held)) unique.set(fact.os, fact);
+    }
     if (unique.size === 0) return null;
     const wanted = OS_NAMES.filter(([re]) => re.test(q.text)).map(([, os]) => os);
     const chosen = wanted.length ? [...unique.values()].filter((f) => wanted.includes(f.os)) : [...unique.values()];

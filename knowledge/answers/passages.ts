@@ -5,6 +5,7 @@ import { conceptsOf, type Concept, type RankedPassage } from '../search.js';
 import { CONFIDENCE_BAR } from '../confidence.js';
 import type { Question } from './question.js';
 import { givesBoost, wantedBy, withoutRequest, type Wanted } from './wanted.js';
+import { citedCopy, isBoilerplate } from './article-fit.js';
 import { asksWhereToSend } from './contacts.js';
 import { pairCoverage, renderPair, sectionAddress, sentenceAndList } from './passage-neighbours.js';
 import { makeAnswer } from './render.js';
@@ -42,7 +43,7 @@ export const passageAnswerer: Answerer = {
     const pair = sentenceAndList(best.passage, knowledge);
     const coverage = pair ? Math.max(best.coverage, pairCoverage(pair, concepts, knowledge)) : best.coverage;
     const parts = [pair ? renderPair(pair, knowledge) : renderPassage(best, concepts, knowledge, WHY.test(q.text))];
-    const sources = [knowledge.sources.ref(best.passage.slug)];
+    const sources = [knowledge.sources.ref(citedCopy(best.passage, knowledge).slug)];
     // a close second from another article often completes the answer
     const second = ranked.find((r) => r !== best && r.coverage >= best.coverage * 0.9 && r.score >= best.score * 0.75 && (r.passage.slug !== best.passage.slug || r.coverage >= best.coverage));
     if (second) {
@@ -51,7 +52,9 @@ export const passageAnswerer: Answerer = {
         const from = second.passage.slug === best.passage.slug ? 'The same article adds' : `**${second.passage.title}** adds`;
         parts.push(`${from}:\n\n${renderPassage(second, concepts, knowledge, WHY.test(q.text))}`);
       }
-      if (second.passage.slug !== best.passage.slug) sources.push(knowledge.sources.ref(second.passage.slug));
+      // one more copy of a section that closes many guides is no second source
+      const copy = isBoilerplate(best.passage, knowledge) && knowledge.index.copiesOf(best.passage).includes(second.passage);
+      if (second.passage.slug !== best.passage.slug && !copy) sources.push(knowledge.sources.ref(second.passage.slug));
     }
     // "where do we send a report about failing API calls?": the passage says what to send, and the
     // address its section gives says where

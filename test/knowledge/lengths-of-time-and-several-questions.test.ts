@@ -9,7 +9,9 @@ import { knowledgeFixture, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../sup
  *   "what's the support e-mail?" gets that address alone, other addresses only when the question
  *   says little of what it is for or asks for them in the plural;
  *   "what do we still have to do ourselves?", "what stays with us?": what support leaves out;
- *   "who deals with Microsoft?": the escalations to the vendor.
+ *   "who deals with Microsoft?": the escalations to the vendor;
+ *   a section that closes many guides word for word (where the agent log is, what to send for an
+ *   API problem) is cited from an article about support, once.
  */
 
 afterAll(removeCombinedCopy);
@@ -78,5 +80,16 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
   run('"who deals with Microsoft?" → the escalations to Microsoft', () => {
     const answer = ask('who deals with Microsoft?');
     expect(answer.text).toMatch(/Escalations to Microsoft|escalated through CenturyLink/);
+  });
+
+  describe('a section many articles repeat', () => {
+    run.each([
+      ['we run a mix of linux and windows boxes. where are the agent logs on each one?'],
+      ['how do I pull the request body for an API issue'],
+    ])('%s → cited once, from an article about support', (question) => {
+      const answer = ask(question);
+      expect(answer.sources).toHaveLength(1);
+      expect(answer.sources[0]!.title).toMatch(/Platform-level Support/i);
+    });
   });
 });
