@@ -30,6 +30,8 @@ import type { Answer, Cloud, ParsedArticle, RegionId } from './types.js';
 
 export { CONFIDENCE_BAR };
 const STRUCTURED_PREFERENCE = 0.15;
+/** "is that part of the support we get?", "does it cover…": a question about what was just asked. */
+const REFERS_BACK = /^\W*(?:and |but |so )?(?:is|are|does|do|can|could|will|would|should|was|were)\s+(?:that|it|this|those|these)\b/;
 /** For the answerer whose kind of answer the question's wording asks for (steps for "how do I…"). */
 const ASKED_FOR_PREFERENCE = 0.2;
 
@@ -150,13 +152,20 @@ export class KnowledgeBase {
     if (whole.kind !== 'not_found' && asked.length < 2) return whole;
     // "how long does it take, and does an admin have to do it?": each part may be answerable alone;
     // "box deployment keeps failing. what should I send?": the question is about the statement before it
-    const parts = asked.map((clause) => this.answerClause(clause, context)).filter((a) => a.kind !== 'not_found');
+    const answered = asked.map((clause) => this.answerClause(clause, context)).filter((part) => part.answer.kind !== 'not_found');
+    const parts = answered.map((part) => part.answer);
     const distinct = parts.filter((a, i) => parts.findIndex((b) => b.text === a.text) === i);
     if (distinct.length === 0) return whole;
+    if (whole.kind === 'not_found') return merge(distinct, distinct[0]!.kind, distinct[0]!.suggestions);
     // "is billing covered? and can you give us estimates?": when the answer to the whole message is
-    // the answer to one of its questions, the others are answered too
-    const partly = distinct.some((part) => whole.text.includes(part.text)) && !distinct.every((part) => whole.text.includes(part.text));
-    if (whole.kind !== 'not_found' && !partly) return whole;
+    // the answer to one of its questions, the others are answered too. But "…can your engineers RDP
+    // into our boxes? is that part of the support we get?" asks the first question again: a passage
+    // found for a follow-up that borrowed its topic adds nothing to a verdict
+    // an answer's first paragraph says what it answers; what follows it may differ with the words around
+    const adds = answered.filter((part) => !whole.text.includes(part.answer.text.split('\n\n')[0]!));
+    const restates = (part: (typeof answered)[number]): boolean => part.borrowed && part.answer.kind === 'passage' && whole.kind !== 'passage';
+    const partly = adds.length < answered.length && adds.some((part) => !restates(part));
+    if (!partly) return whole;
     return merge(distinct, distinct[0]!.kind, distinct[0]!.suggestions);
   }
 
@@ -164,12 +173,13 @@ export class KnowledgeBase {
    * A question after a statement is asked about what the statement says ("…failing on azure. what
    * should I send you?"); one that names its own topic may still be answered alone.
    */
-  private answerClause({ question: text, statement, previous }: Clause, context: AskContext): Answer {
+  private answerClause({ question: text, statement, previous }: Clause, context: AskContext): { answer: Answer; borrowed: boolean } {
     const question = analyseQuestion(text, this.corrector);
     // "can I get help setting up my account? who should I email?": a question that names no topic of
-    // its own asks about the one before it
-    const story = statement || (previous && !hasTopic(question.concepts) ? mainClause(previous) : '');
-    if (!story) return this.answerQuestion(question, context);
+    // its own asks about the one before it, as does one about "that" ("…is that part of the support?")
+    const borrowed = !statement && previous !== '' && (!hasTopic(question.concepts) || REFERS_BACK.test(question.text));
+    const story = statement || (borrowed ? mainClause(previous) : '');
+    if (!story) return { answer: this.answerQuestion(question, context), borrowed };
     const topic = analyseQuestion(story, this.corrector);
     // "…a box error on a windows vm. what do we need from them before escalating?": the statement says
     // what it is about, and the question's when-clause only when; failing that, the question whole
@@ -177,9 +187,9 @@ export class KnowledgeBase {
     const asked = main !== text ? [analyseQuestion(main, this.corrector), question] : [question];
     for (const form of asked) {
       const about = this.answerQuestion(withTopic(form, topic, this.context.index), context);
-      if (about.kind !== 'not_found') return about;
+      if (about.kind !== 'not_found') return { answer: about, borrowed };
     }
-    return this.answerQuestion(question, context);
+    return { answer: this.answerQuestion(question, context), borrowed };
   }
 
   private answerOne(text: string, context: AskContext): Answer {

@@ -151,6 +151,10 @@ export class PassageIndex {
   /** Weight of a concept: how rare its word is among passages (an unknown word weighs most); a word of asking weighs little. */
   weight(concept: Concept): number {
     const df = this.documentFrequency.get(concept.term);
+    // "we have 3 accounts", "2 questions", "Windows Server 2016": a count, or a number no article
+    // gives, says nothing of what the question is about, where an unknown word ("the capital of
+    // France") does
+    if (/^\d+$/.test(concept.term) && (!df || concept.term.length <= 2)) return 0;
     const rarity = df ? this.idf(df) : this.unknownWeight;
     return isGeneric(concept) ? rarity * GENERIC_WEIGHT : rarity;
   }

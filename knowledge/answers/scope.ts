@@ -31,6 +31,11 @@ const VERDICT_FORM = new RegExp([
 ].join('|'));
 /** A question whose subject is the provider asks what it does: "will centurylink escalate it?" */
 const PROVIDER_DOES = /\b(is|are|does|do|can|could|will|would)\s+(you|u|your|ur|centurylink|support)\b/;
+/**
+ * "does that mean you guys patch our servers now?", "can one of your engineers RDP into our boxes?":
+ * the provider doing one of the things support might do.
+ */
+const PROVIDER_ACTS = /\b(you|u|ur|your|centurylink)\b(?:\s+(?:guys|folks|people|team|engineers?|staff|techs?|support|ops))?(?:\s+(?:just|also|still|actually|even|then|now|really|ever))?\s+(?:patch|monitor|manage|handle|run|fix|administer|rdp|ssh|sort|chase|escalate|deal|help|take over|look after|look into|review|approve|configure|maintain|troubleshoot|support|cover)\w*\b/;
 /** "X isn't covered… where do we go if we want it?": the verdict, with where the item is offered. */
 const WANTS_IT_ANYWAY = /\b(where|who|how)\b[^.?!]*\b(go|get|buy|turn|contact|ask|order|purchase)\b|\bwant (that|it|this|them)\b/;
 /** "is X something you guys do?" */
@@ -73,7 +78,7 @@ export const scopeAnswerer: Answerer = {
     // an item named in passing ('…take over billing and support…') is not what a long question asks,
     // and a question that asks nothing of support ("will the charges be itemized on the invoice?")
     // wants the article's words about the item, not a verdict on it
-    const asksOfProvider = scopeWords || PROVIDER_DOES.test(q.text) || SOMETHING_YOU_DO.test(q.text) || YOU_OR_US.test(q.text);
+    const asksOfProvider = scopeWords || PROVIDER_DOES.test(q.text) || PROVIDER_ACTS.test(q.text) || SOMETHING_YOU_DO.test(q.text) || YOU_OR_US.test(q.text);
     const askedAs = VERDICT_FORM.test(q.text.trim()) || (matches.length > 0 && !matches[0]!.inScope && WANTS_IT_ANYWAY.test(q.text));
     if (matches.length > 0 && asksOfProvider && askedAs && (!matches[0]!.inScope || itemShare(q, closeTo(matches), knowledge) >= ITEM_SHARE)) {
       const answer = verdict(q, matches, knowledge);
@@ -115,7 +120,8 @@ function withoutOtherwise(q: Question): Question {
 function itemShare(q: Question, named: readonly ItemMatch[], knowledge: KnowledgeContext): number {
   const itemTerms = new Set(named.flatMap((match) => match.key.split(' ')));
   const share = (concepts: readonly Concept[]): number =>
-    knowledge.index.coverage(concepts.filter((c) => knowledge.index.knows(c.term) && !LISTING_TERMS.has(c.term)), itemTerms);
+    // "chase" is no word of the articles, but its alternative "escalate" is
+    knowledge.index.coverage(concepts.filter((c) => c.alternatives.some((term) => knowledge.index.knows(term)) && !LISTING_TERMS.has(c.term)), itemTerms);
   const part = askingPart(q.text);
   return Math.max(share(q.concepts), asksOfSupport(part) ? share(conceptsOf(part)) : 0);
 }
@@ -123,7 +129,7 @@ function itemShare(q: Question, named: readonly ItemMatch[], knowledge: Knowledg
 
 /** Only a part that asks what support does counts: "can we sign up for centurylink-billed azure?" names billing, but asks about signing up. */
 function asksOfSupport(part: string): boolean {
-  return speaksOfScope(part) || PROVIDER_DOES.test(part);
+  return speaksOfScope(part) || PROVIDER_DOES.test(part) || PROVIDER_ACTS.test(part);
 }
 
 function speaksOfScope(text: string): boolean {

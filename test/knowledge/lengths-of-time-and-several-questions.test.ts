@@ -10,6 +10,10 @@ import { knowledgeFixture, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../sup
  *   says little of what it is for or asks for them in the plural;
  *   "what do we still have to do ourselves?", "what stays with us?": what support leaves out;
  *   "who deals with Microsoft?": the escalations to the vendor;
+ *   support asked to do something in everyday words ("you guys patch our servers", "your engineers
+ *   RDP into our boxes", "do you chase AWS for us", "help us with organising our subscriptions"): a
+ *   verdict on the scope item, also after a condition ("if the problem is on Amazon's side, …"), and
+ *   a follow-up that asks the same again ("is that part of the support we get?") adds nothing;
  *   a section that closes many guides word for word (where the agent log is, what to send for an
  *   API problem) is cited from an article about support, once.
  */
@@ -80,6 +84,25 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
   run('"who deals with Microsoft?" → the escalations to Microsoft', () => {
     const answer = ask('who deals with Microsoft?');
     expect(answer.text).toMatch(/Escalations to Microsoft|escalated through CenturyLink/);
+  });
+
+  describe('support asked to do something, in everyday words', () => {
+    run.each([
+      ['Quick one - we moved our Azure subscription under CenturyLink last month. Does that mean you guys patch our servers now?', /\*\*No: Patching is outside the scope\*\* of Azure/],
+      ['can one of your engineers just RDP into our azure boxes and sort out the server config for us? is that part of the support we get', /\*\*No: Remote Administration is outside the scope\*\* of Azure/],
+      ["If the problem turns out to be on Amazon's side, do you chase AWS for us or do we have to open our own case with them?", /\*\*Yes: Escalations to Amazon Web Services is in scope\*\*/],
+      ["If the problem turns out to be on Microsoft's side, who deals with Microsoft? Do I have to open a case with them myself?", /\*\*Yes: Escalations to Microsoft is in scope\*\*/],
+      ['Can CenturyLink support help us with organising our Azure subscriptons (splitting into dev/prod subs etc) or is that on us?', /\*\*Yes: Subscription management is in scope\*\*/],
+    ])('%s → the verdict on the item', (question, verdict) => {
+      const answer = ask(question);
+      expect(answer.kind).toBe('scope');
+      expect(answer.text).toMatch(verdict);
+    });
+
+    run('a follow-up that asks the same again adds no passage to the verdict', () => {
+      const answer = ask('can one of your engineers just RDP into our azure boxes and sort out the server config for us? is that part of the support we get');
+      expect(answer.text).not.toMatch(/\*Availability:\*/);
+    });
   });
 
   describe('a section many articles repeat', () => {
