@@ -18,6 +18,8 @@ export interface Clause {
  * second questions, and a dash between two thoughts ("billing looks wrong - who do I email?").
  */
 const SPLIT = /(?<=[?!.;:])\s+|\s+[-–—]+\s+|,?\s+\b(?:and|also|plus)\s+(?=(?:is|are|does|do|can|could|will|would|how|what|who|where|when|which|should)\b)/i;
+/** "is that part of the support we get?", "does it cover…": a question about what was just said or asked. */
+export const REFERS_BACK = /^\W*(?:and |but |so )?(?:is|are|does|do|can|could|will|would|should|was|were)\s+(?:that|it|this|those|these)\b/i;
 const QUESTION_START = /^(is|are|does|do|can|could|will|would|how|what|who|where|when|which|should|why)\b/i;
 const MIN_QUESTION_WORDS = 3;
 

@@ -1,6 +1,5 @@
 import { Corrector } from './answers/corrector.js';
 import { emailAnswerer, phoneAnswerer } from './answers/contacts.js';
-import { asksForDuration, givesDuration } from './answers/duration.js';
 import { eligibilityAnswerer } from './answers/eligibility.js';
 import { logLocationAnswerer } from './answers/logs.js';
 import { passageAnswerer } from './answers/passages.js';
@@ -10,12 +9,13 @@ import { CONFIDENCE_BAR } from './confidence.js';
 import { analyseQuestion, MAX_QUESTION_CHARS, withTopic, type Question } from './answers/question.js';
 import { makeAnswer, Sources } from './answers/render.js';
 import { scopeAnswerer } from './answers/scope.js';
+import { timeAskedFor } from './answers/time-asked.js';
 import { unknownAction } from './answers/unknown-action.js';
 import { unknownCloud } from './answers/unknown-cloud.js';
 import { unknownThing } from './answers/unknown-thing.js';
 import type { Answerer, AskContext, KnowledgeContext } from './answers/types.js';
 import { isEnglishWord } from './dictionary.js';
-import { clauses, mainClause, type Clause } from './clauses.js';
+import { clauses, mainClause, REFERS_BACK, type Clause } from './clauses.js';
 import { extractFacts } from './facts/index.js';
 import { hasTopic } from './generic-terms.js';
 import type { Facts } from './facts/types.js';
@@ -30,8 +30,6 @@ import type { Answer, Cloud, ParsedArticle, RegionId } from './types.js';
 
 export { CONFIDENCE_BAR };
 const STRUCTURED_PREFERENCE = 0.15;
-/** "is that part of the support we get?", "does it cover…": a question about what was just asked. */
-const REFERS_BACK = /^\W*(?:and |but |so )?(?:is|are|does|do|can|could|will|would|should|was|were)\s+(?:that|it|this|those|these)\b/;
 /** For the answerer whose kind of answer the question's wording asks for (steps for "how do I…"). */
 const ASKED_FOR_PREFERENCE = 0.2;
 
@@ -224,8 +222,10 @@ export class KnowledgeBase {
     const confident = candidates.filter((c) => c.answer.confidence >= CONFIDENCE_BAR).sort((a, b) => rank(b) - rank(a));
     const [best, ...rest] = confident;
     if (!best) return notFound();
-    // "how long are the agent logs kept?": where they are is no answer when no candidate says how long
-    if (asksForDuration(question.text) && !confident.some((c) => givesDuration(c.answer.text))) return notFound();
+    // "how long are the agent logs kept?", "is the line staffed 24/7?": where the logs are, or the
+    // number, is no answer when no candidate states the time asked for
+    const time = timeAskedFor(question.text);
+    if (time && !confident.some((c) => time.test(c.answer.text))) return notFound();
     // two questions in one ("who do I call, and is there an email?"): answer both
     const second = rest.find((c) => c.from !== best.from && c.answer.kind !== 'passage' && best.answer.kind !== 'passage' && c.answer.confidence >= 0.7);
     if (!second) return best.answer;

@@ -63,6 +63,17 @@ const PLACES: Record<RegionId, string[]> = {
   ],
 };
 
+/**
+ * Places no support region covers. They are read like the others, so "Latin America" is not taken
+ * for "America", and a question about one can say that no number is given for it.
+ */
+const UNSERVED = [
+  'latin america', 'south america', 'central america', 'caribbean', 'mexico', 'brazil', 'argentina', 'chile',
+  'colombia', 'peru', 'venezuela', 'uruguay', 'paraguay', 'bolivia', 'ecuador', 'costa rica', 'panama', 'guatemala',
+  'puerto rico', 'cuba', 'jamaica', 'sao paulo', 'são paulo', 'rio de janeiro', 'buenos aires', 'santiago', 'bogota',
+  'bogotá', 'lima', 'mexico city', 'guadalajara', 'monterrey', 'caracas', 'montevideo',
+];
+
 export interface PlaceName {
   name: string;
   region: RegionId;
@@ -85,23 +96,34 @@ export function regionOfName(label: string): RegionId | null {
  * over "york"; one per region, in the order they appear.
  */
 export function findPlaces(text: string): PlaceName[] {
-  const padded = ` ${text.replace(/[^a-z0-9.éüö' -]+/g, ' ').replace(/\s+/g, ' ')} `;
+  const regions = new Set<RegionId>();
+  return namedIn(text)
+    .flatMap((place) => (place.region === null ? [] : [{ name: place.name, region: place.region }]))
+    .filter((place) => !regions.has(place.region) && regions.add(place.region));
+}
+
+/** Places named in a text (lower-cased) that no support region covers ("latin america", "são paulo"). */
+export function unservedPlaces(text: string): string[] {
+  return namedIn(text).flatMap((place) => (place.region === null ? [place.name] : []));
+}
+
+/** Every name found, served or not, in the order written; a longer name takes its words from a shorter one. */
+function namedIn(text: string): { name: string; region: RegionId | null }[] {
+  const padded = ` ${text.replace(/[^a-z0-9.éüöã' -]+/g, ' ').replace(/\s+/g, ' ')} `;
   const taken: [number, number][] = [];
-  const found: { place: PlaceName; at: number }[] = [];
+  const found: { place: { name: string; region: RegionId | null }; at: number }[] = [];
   for (const place of BY_LENGTH) {
     const at = wordAt(padded, place.name, taken);
     if (at < 0) continue;
     taken.push([at, at + place.name.length]);
     found.push({ place, at });
   }
-  const regions = new Set<RegionId>();
-  return found
-    .sort((a, b) => a.at - b.at)
-    .map((f) => f.place)
-    .filter((place) => !regions.has(place.region) && regions.add(place.region));
+  return found.sort((a, b) => a.at - b.at).map((f) => f.place);
 }
 
-const BY_LENGTH = [...PLACE_NAMES].sort((a, b) => b.name.length - a.name.length);
+const BY_LENGTH: { name: string; region: RegionId | null }[] = [...PLACE_NAMES, ...UNSERVED.map((name) => ({ name, region: null }))].sort(
+  (a, b) => b.name.length - a.name.length,
+);
 
 /** Where a name stands as whole words outside the spans already taken, or -1. */
 function wordAt(padded: string, name: string, taken: readonly [number, number][]): number {

@@ -89,7 +89,8 @@ const RAW: Record<string, string[]> = {
   company: ['organization', 'customer'],
   markup: ['price', 'pricing'],
   marked: ['price', 'pricing'],
-  login: ['credentials'],
+  // "who sets up their logins?": the console user's creation
+  login: ['credentials', 'user'],
   password: ['credentials'],
   approve: ['administrator'],
   ready: ['wait', 'minute'],
@@ -110,8 +111,7 @@ const RAW: Record<string, string[]> = {
   s3: ['aws', 'amazon', 'storage'],
   bug: ['issue', 'problem', 'error'],
   involve: ['escalate', 'escalation'],
-  // "who deals with Microsoft?", "do you raise it with AWS?": escalations to the vendor
-  deal: ['escalate', 'escalation'],
+  // "do you raise it with AWS?", "do you chase Amazon?": escalations to the vendor
   raise: ['escalate', 'escalation'],
   chase: ['escalate', 'escalation'],
   involved: ['escalate', 'escalation'],

@@ -1,8 +1,8 @@
 import type { EmailFact, PhoneFact } from '../facts/types.js';
-import { REGION_NAMES } from '../regions.js';
+import { REGION_NAMES, unservedPlaces } from '../regions.js';
 import type { PlaceName } from '../regions.js';
 import type { Concept } from '../search.js';
-import { titleFit } from './article-fit.js';
+import { supportFacts, titleFit } from './article-fit.js';
 import { makeAnswer } from './render.js';
 import type { Answerer, KnowledgeContext } from './types.js';
 
@@ -16,11 +16,17 @@ const WHICH_ADDRESS = /\b(which|what) (e-?mail )?(address|mailbox|inbox)\b|\b(ad
 /** "email" as a way to reach someone, not "the migration email" as a thing. */
 const EMAIL_INTENT = /\b(address|contact|reach|write|send|report|by e-?mail|who (can|do|should) (i|we)|which|what is (the|your)|is there|support|for)\b/;
 
+/** "not urgent at all… an email rather than calling?": the words of a call, said to rule one out. */
+const NO_CALL_WANTED = /\b(?:not|non|no|isn't|nothing)[\s-]+(?:(?:at all|really|very|too|that|so)\s+)?(?:urgent|critical|an emergency|emergency)\b|\b(?:rather than|instead of|other than|without)\s+(?:a\s+)?(?:call|calling|phoning|phone)\w*/g;
+
 /** Critical-outage phone numbers, for the customer's region when it is known. */
 export const phoneAnswerer: Answerer = {
   name: 'contact-phone',
-  matches: (q) => (PHONE_WORDS.test(q.text) && (URGENT_WORDS.test(q.text) || /\b(call|phone|hotline|telephone|dial)\b/.test(q.text) || q.places.length > 0)) ||
-    (URGENT_WORDS.test(q.text) && (REACH_WORDS.test(q.text) || q.places.length > 0)),
+  matches: (q) => {
+    const text = q.text.replace(NO_CALL_WANTED, ' ');
+    return (PHONE_WORDS.test(text) && (URGENT_WORDS.test(text) || /\b(call|phone|hotline|telephone|dial)\b/.test(text) || q.places.length > 0)) ||
+      (URGENT_WORDS.test(text) && (REACH_WORDS.test(text) || q.places.length > 0));
+  },
   answer(q, knowledge, context) {
     const phones = uniqueByRegion(knowledge.facts.phones, q.clouds[0] ?? null, knowledge);
     if (phones.length === 0) return null;
@@ -38,13 +44,18 @@ export const phoneAnswerer: Answerer = {
       return makeAnswer('contact', text, [knowledge.sources.ref(matched[0]!.phone.slug)], 0.92, matched.map((m) => `${m.phone.label}: ${m.phone.number}`), ['Show all outage numbers', 'Open a ticket']);
     }
     const lines = phones.map((p) => `- **${p.label}:** ${p.number}`);
-    const text = `For a critical outage, call the number for your region for the fastest response:\n\n${lines.join('\n')}`;
+    // "what's the outage number for Latin America?": none is given there, and no region's number is its
+    const unserved = places.length === 0 ? unservedPlaces(q.text)[0] : undefined;
+    const lead = unserved
+      ? `I couldn't find a critical-outage number for ${titleCase(unserved)}: the support articles give one for each of these regions only.`
+      : 'For a critical outage, call the number for your region for the fastest response:';
+    const text = `${lead}\n\n${lines.join('\n')}`;
     return makeAnswer('contact', text, [knowledge.sources.ref(phones[0]!.slug)], 0.9, phones.map((p) => `${p.label}: ${p.number}`), ['Open a ticket', 'How do I contact support by email?']);
   },
 };
 
 /** "where do I send that request?": a request is sent to an address. */
-const SEND_WHERE = /\b(where|who) (do|does|can|should|would|must) (i|we|they|the customer|customers|he|she) (send|submit|direct|forward|write to|reach out to|ask|contact|e-?mail)\b/;
+const SEND_WHERE = /\b(where|who) (do|does|can|should|would|must) (i|we|they|the customer|customers|he|she) (send|submit|direct|forward|write to|reach out to|ask|contact|e-?mail|report)\b/;
 /** How much of "where do I send <this>?" an address's purpose must name to be the answer. */
 const MIN_PURPOSE_COVERAGE = 0.35;
 /** "which e-mail addresses do you have?": every address, each with its use. */
@@ -70,19 +81,27 @@ export const emailAnswerer: Answerer = {
       const sources = [...new Set(named.map((r) => r.fact.slug))].map((slug) => knowledge.sources.ref(slug));
       return makeAnswer('contact', named.map((r) => line(r.fact)).join('\n\n'), sources, 0.93, named.map((r) => r.fact.address), ['Who do I call for a critical outage?', 'Open a ticket']);
     }
-    const [best, ...others] = ranked;
     // asked where to send something, not for an address: an address whose stated purpose is much of
     // that thing, as confident as it covers it
     const asked = askedForAddress(q.text);
-    if (!asked && (best === undefined || best.coverage < MIN_PURPOSE_COVERAGE)) return null;
+    if (!asked && (ranked[0] === undefined || ranked[0].coverage < MIN_PURPOSE_COVERAGE)) return null;
+    // a purpose the question barely touches ("…a weird layout bug. is there an email for this?") is
+    // no reason to prefer an address: then the one most articles give, support's own, comes first
+    const clear = ranked[0]!.coverage >= MIN_PURPOSE_COVERAGE;
+    const best = clear ? ranked[0] : [...ranked].sort((a, b) => b.articles - a.articles)[0];
+    // the other addresses in the order of how much their purposes touch the question
+    const others = ranked.filter((r) => r !== best);
     const confidence = asked ? 0.93 : 0.6 + 0.3 * best!.coverage;
-    // "what's the support e-mail?" wants that one address; the others only when the question says
-    // little of what it is for, or asks for the addresses in the plural
-    const listOthers = best!.coverage < MIN_PURPOSE_COVERAGE || ASKS_FOR_ADDRESSES.test(q.text);
-    const rest = listOthers ? others.filter((o) => o.fact.address.toLowerCase() !== best!.fact.address.toLowerCase()).slice(0, 2) : [];
+    // "what's the support e-mail?" wants that one address. Others follow when the question says
+    // nothing of what it is for or asks for addresses in the plural (any), or touches on what they
+    // are for without saying it clearly (those it touches on)
+    const listAll = ranked[0]!.coverage === 0 || ASKS_FOR_ADDRESSES.test(q.text);
+    const listed = listAll ? others : clear ? [] : others.filter((o) => o.coverage > 0);
+    const rest = listed.filter((o) => o.fact.address.toLowerCase() !== best!.fact.address.toLowerCase()).slice(0, 2);
     const text = [line(best!.fact), ...(rest.length ? ['', 'Other addresses:', ...rest.map((o) => `- ${line(o.fact)}`)] : [])].join('\n');
     // asked outright for an e-mail address: that is the answer, ahead of anything the question touches on
-    return makeAnswer('contact', text, [knowledge.sources.ref(best!.fact.slug)], confidence, [best!.fact.address], ['Who do I call for a critical outage?', 'Open a ticket']);
+    const sources = [...new Set([best!, ...rest].map((r) => r.fact.slug))].map((slug) => knowledge.sources.ref(slug));
+    return makeAnswer('contact', text, sources, confidence, [best!.fact.address], ['Who do I call for a critical outage?', 'Open a ticket']);
   },
 };
 
@@ -107,7 +126,7 @@ function askedForAddress(text: string): boolean {
  * Two addresses given for the same purpose in the same words (an old one left in a few articles):
  * the one most articles give comes first, as the one support uses now.
  */
-function rankAddresses(facts: readonly EmailFact[], concepts: readonly Concept[], knowledge: KnowledgeContext): { fact: EmailFact; coverage: number }[] {
+function rankAddresses(facts: readonly EmailFact[], concepts: readonly Concept[], knowledge: KnowledgeContext): { fact: EmailFact; coverage: number; articles: number }[] {
   const byAddress = new Map<string, { fact: EmailFact; coverage: number; fit: number; articles: number }>();
   for (const fact of facts) {
     const key = fact.address.toLowerCase();
@@ -117,7 +136,8 @@ function rankAddresses(facts: readonly EmailFact[], concepts: readonly Concept[]
     if (!held) byAddress.set(key, { fact, coverage, fit, articles: 1 });
     else {
       held.articles++;
-      if (coverage > held.coverage || (coverage === held.coverage && fit > held.fit)) Object.assign(held, { fact, coverage, fit });
+      const better = coverage !== held.coverage ? coverage > held.coverage : fit !== held.fit ? fit > held.fit : supportFacts(fact.slug, knowledge) > supportFacts(held.fact.slug, knowledge);
+      if (better) Object.assign(held, { fact, coverage, fit });
     }
   }
   return [...byAddress.values()].sort((a, b) => b.coverage - a.coverage || b.articles - a.articles);

@@ -11,10 +11,10 @@ const HOW_TO = /\bhow (do|can|should|would|could|to)\b|\bhow does\b|\bsteps?\b|\
 /** "What happens after I accept the terms?": the answer is what follows that step. */
 const AFTER = /\b(what happens|what comes|what is next|what next|then what|what do i do|what should i do)\b.*\b(after|once|when)\b|\bafter (i|we|you)\b.*\?/;
 /**
- * "…accepted the terms. what's next?": a bare "what next" at the end of a message asks what follows
- * the step the message has just said was done.
+ * "…accepted the terms. what's next?", "…typed in my login. what comes after that?": a bare "what
+ * next" at the end of a message asks what follows the step the message has just said was done.
  */
-const NEXT = /(^|[.?!;,]\s*|\bso\s+|\bok\s+)(what is next|what next|what now|now what|then what|what do (i|we) do now|what should (i|we) do now|what do (i|we) do next|what should (i|we) do next)\W*$/;
+const NEXT = /(^|[.?!;,]\s*|\bso\s+|\bok\s+)(what is next|what next|what now|now what|then what|what do (i|we) do now|what should (i|we) do now|what do (i|we) do next|what should (i|we) do next|what (comes|happens) (next|then|after that|after this))\W*$/;
 /** The words of a how-to request itself, which say nothing about which procedure. */
 const REQUEST_TERMS = new Set(terms('how do can should would steps step walk through procedure instructions guide process happen happens next after once'));
 
@@ -26,8 +26,9 @@ export const procedureAnswerer: Answerer = {
   answer(q, knowledge) {
     const concepts = q.concepts.filter((c) => !REQUEST_TERMS.has(c.term));
     if (concepts.length === 0 || knowledge.facts.procedures.length === 0) return null;
-    if (AFTER.test(q.text)) return whatFollows(q.text.replace(/^[\s\S]*?\b(after|once|when)\b/, ''), knowledge);
+    // "…typed in my login. what comes after that?": "that" is the step the story names
     if (NEXT.test(q.text)) return stepsAfter(stepNamedInStory(q.text.replace(NEXT, ''), q.clouds, (c) => REQUEST_TERMS.has(c.term), knowledge), knowledge);
+    if (AFTER.test(q.text)) return whatFollows(q.text.replace(/^[\s\S]*?\b(after|once|when)\b/, ''), knowledge);
     // steps for another cloud than the one asked about are for another task ("a new AWS account":
     // not the new Azure account's steps, even if no article gives the AWS ones)
     const forCloud = knowledge.facts.procedures.filter((p) => q.clouds.length === 0 || cloudsNamed(knowledge.sources.ref(p.slug).title, CLOUD_WORDS).every((c) => q.clouds.includes(c)));

@@ -28,9 +28,16 @@ export const MAX_QUESTION_CHARS = 2000;
  */
 const WHETHER_IT_MATTERS = /\b(be|is|cause|causes|create|creates|mean|pose)\s+(a|an|any)\s+(problem|issue)s?\b/g;
 
+/**
+ * "who deals with Microsoft?", "do we have to talk to Amazon ourselves?": dealing with a cloud's
+ * vendor is what the scope lists call an escalation to it. Said of anything else ("is that something
+ * your team deals with?"), dealing is only handling.
+ */
+const WITH_THE_VENDOR = /\b(?:deals?|dealing|dealt|talks?|talking|speaks?|speaking|liaises?|liaising) (?:directly )?(?:with|to) (microsoft|amazon|aws)\b/g;
+
 export function analyseQuestion(raw: string, corrector: Corrector): Question {
   const cut = raw.slice(0, MAX_QUESTION_CHARS);
-  const text = corrector.correct(normalise(cut)).replace(WHETHER_IT_MATTERS, '$1 ok');
+  const text = corrector.correct(normalise(cut)).replace(WHETHER_IT_MATTERS, '$1 ok').replace(WITH_THE_VENDOR, 'escalates to $1');
   // "US" the country, not "us" the pronoun: only the capitalised or dotted form counts
   const usCountry = /\b(US|U\.S\.?|USA)\b/.test(cut) ? ' united states ' : '';
   return {

@@ -1,3 +1,4 @@
+import { clauses, REFERS_BACK } from '../clauses.js';
 import { conceptsOf, type Concept } from '../search.js';
 import { askingPart } from './asking-part.js';
 import type { Question } from './question.js';
@@ -16,13 +17,15 @@ const SCOPE_WORDS = /\b(scope|cover|covers|covered|coverage|support|supports|sup
 const SUPPORT_AS_NOUN = /\bsupport (plans?|tickets?|cases?|teams?|numbers?|lines?|address(es)?|e-?mails?|fees?|contracts?|portal|site|pages?|requests?|staff|engineers?|hours)\b/g;
 /** "include" and "offer" speak of scope only next to a scope word or a cloud. */
 const SOFT_SCOPE_WORDS = /\b(include|includes|included|offer|offers|provide|provides|help with|do for)\b/;
+/** "who handles…?", "who escalates to Microsoft?" (question.ts reads dealing with a vendor so): whose job it is. */
+const WHO_DOES = /\bwho (handles|deals with|escalates|takes care|is responsible|looks after|covers)\b/;
 /** A verdict answers a yes/no question, a "who handles" question, or one that names the scope outright. */
 const VERDICT_FORM = new RegExp([
   /(^|[.?!;,]\s*|\band\s+|\bbut\s+|\bso\s+)(is|are|does|do|can|could|will|would|should|am|did|has|have)\b/.source,
   /\bsomething (you|your|centurylink)\b/.source,
   // not "how often do you bill us?", "when do you…": asked how, when or why, not whether
   /(?<!\b(?:how (?:often|long|much|many|soon|quickly)|when|why|where)\s+)\b(is|are|does|do|can|could|will|would)\s+(you|u|your|centurylink|it|that|this|they|those|these|there|the|platform)\b/.source,
-  /\bwho (handles|deals with|takes care|is responsible|looks after|covers)\b/.source,
+  WHO_DOES.source,
   /\b(covered|in scope|out of scope|outside( of)?( the)? scope|included|part of (it|that|this|your|the))\b/.source,
   // "we would like to know whether change management falls under platform-level support"
   /\bwhether\b/.source,
@@ -72,15 +75,20 @@ export const scopeAnswerer: Answerer = {
     // items the asking part names come before those of the story around it
     const part = askingPart(q.text);
     const fromPart = asksOfSupport(part) ? bestItems(conceptsOf(part), scopes, knowledge) : [];
-    const matches = fromPart.length ? fromPart : bestItems(q.concepts, scopes, knowledge);
+    // "our AWS charges look way off. is that something your team deals with?": "that" is what the
+    // story before it names
+    const story = fromPart.length === 0 && REFERS_BACK.test(part) && asksOfSupport(part) ? (clauses(q.text).at(-1)?.statement ?? '') : '';
+    const fromStory = story ? bestItems(conceptsOf(story), scopes, knowledge) : [];
+    const matches = fromPart.length ? fromPart : fromStory.length ? fromStory : bestItems(q.concepts, scopes, knowledge);
     const leftOut = OUT_WORDS.test(q.text) || CUSTOMER_SIDE.test(q.text);
     const scopeWords = speaksOfScope(q.text) || leftOut || (SOFT_SCOPE_WORDS.test(q.text) && q.clouds.length > 0);
     // an item named in passing ('…take over billing and support…') is not what a long question asks,
     // and a question that asks nothing of support ("will the charges be itemized on the invoice?")
     // wants the article's words about the item, not a verdict on it
-    const asksOfProvider = scopeWords || PROVIDER_DOES.test(q.text) || PROVIDER_ACTS.test(q.text) || SOMETHING_YOU_DO.test(q.text) || YOU_OR_US.test(q.text);
+    const asksOfProvider = scopeWords || PROVIDER_DOES.test(q.text) || PROVIDER_ACTS.test(q.text) || WHO_DOES.test(q.text) || SOMETHING_YOU_DO.test(q.text) || YOU_OR_US.test(q.text);
     const askedAs = VERDICT_FORM.test(q.text.trim()) || (matches.length > 0 && !matches[0]!.inScope && WANTS_IT_ANYWAY.test(q.text));
-    if (matches.length > 0 && asksOfProvider && askedAs && (!matches[0]!.inScope || itemShare(q, closeTo(matches), knowledge) >= ITEM_SHARE)) {
+    const namedAsked = matches === fromStory || !matches[0]?.inScope || itemShare(q, closeTo(matches), knowledge) >= ITEM_SHARE;
+    if (matches.length > 0 && asksOfProvider && askedAs && namedAsked) {
       const answer = verdict(q, matches, knowledge);
       if (answer) return answer;
     }
@@ -129,7 +137,7 @@ function itemShare(q: Question, named: readonly ItemMatch[], knowledge: Knowledg
 
 /** Only a part that asks what support does counts: "can we sign up for centurylink-billed azure?" names billing, but asks about signing up. */
 function asksOfSupport(part: string): boolean {
-  return speaksOfScope(part) || PROVIDER_DOES.test(part) || PROVIDER_ACTS.test(part);
+  return speaksOfScope(part) || PROVIDER_DOES.test(part) || PROVIDER_ACTS.test(part) || WHO_DOES.test(part);
 }
 
 function speaksOfScope(text: string): boolean {

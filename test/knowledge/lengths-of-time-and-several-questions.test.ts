@@ -2,8 +2,12 @@ import { knowledgeFixture, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../sup
 
 /*
  * On the project's own articles, the seeds, and the seeds among the public articles:
- *   a question that asks how long (a response time, how long logs are kept) is not answered by
- *   something that states no time at all;
+ *   a question that asks how long (a response time, how long logs are kept) or when support is there
+ *   ("staffed 24/7?") is not answered by something that states no time at all;
+ *   a place no support region covers ("Latin America"): no number is given for it, and it is not
+ *   taken for "America";
+ *   "what comes after that?" after a story that names a step: the steps after it;
+ *   "not urgent… an email rather than calling?": no phone numbers;
  *   a message with two questions gets both answered, also when the second is a short follow-up
  *   ("…billed by you? and how often?") or names no topic of its own ("…? who should I email?");
  *   "what's the support e-mail?" gets that address alone, other addresses only when the question
@@ -29,6 +33,16 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
       ['whats the guaranteed response time in minutes for a P1 ticket sent by email?'],
     ])('%s → not found: nothing says how long', (question) => {
       expect(kb().answer(question).kind).toBe('not_found');
+    });
+
+    run('"is the Canada outage line staffed 24/7?" → not found: the articles give the number, not its hours', () => {
+      expect(kb().answer('Is the Canada outage line staffed 24/7 or only business hours? Our on-call people work nights.').kind).toBe('not_found');
+    });
+
+    run('an outage at night still gets its number', () => {
+      const answer = ask('our prod is down at night, who do I call in canada?');
+      expect(answer.kind).toBe('contact');
+      expect(answer.text).toContain('1-866-296-5335');
     });
 
     run('an answer that says how long still answers', () => {
@@ -114,5 +128,45 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
       expect(answer.sources).toHaveLength(1);
       expect(answer.sources[0]!.title).toMatch(/Platform-level Support/i);
     });
+  });
+
+  run('a place no region covers: no number is given for it, and it is not "America"', () => {
+    const answer = ask("We've got a team in Sao Paulo. What's the critical outage number for Latin America?");
+    expect(answer.kind).toBe('contact');
+    expect(answer.text).toMatch(/couldn't find a critical-outage number for Sao Paulo/);
+    expect(answer.text).not.toMatch(/America is in/);
+    for (const number of ['1-888-638-6771', '1-866-296-5335', '00800 72884743', '+65 6768 8099']) expect(answer.text).toContain(number);
+  });
+
+  run('"what comes after that?" after the step the story names → the steps after it', () => {
+    const answer = ask("I clicked 'Connect a CLC Account' and typed in my CenturyLink Cloud admin login. What comes after that?");
+    expect(answer.kind).toBe('howto');
+    expect(answer.text).toMatch(/^After step \d+ \(Click the "Connect a CLC Account" button/);
+    expect(answer.text).toMatch(/Terms and Conditions/);
+  });
+
+  run('"not urgent… an email rather than calling?" → the support address, no phone numbers', () => {
+    const answer = ask('not urgent at all, the providers page in CAM has a weird layout bug. is there an email for this kind of thing rather than calling?');
+    expect(answer.kind).toBe('contact');
+    expect(answer.text.split('\n')[0]!.toLowerCase()).toContain('**incident@centurylink.com**');
+    expect(answer.text).not.toMatch(/1-888-638-6771|1-866-296-5335/);
+  });
+
+  run('"where do I report it?" about an API problem → what to send, and the address', () => {
+    const answer = ask('Our pipeline calls the Cloud Application Manager API and it started returning errors this morning. Where do I report it and what should I include?');
+    expect(answer.text).toMatch(/request body/i);
+    expect(answer.text.toLowerCase()).toContain('incident@centurylink.com');
+  });
+
+  run('"is that something your team deals with?" after a story about the bill → the billing verdict', () => {
+    const answer = ask('Our AWS charges this month look way off. Is that something your support team deals with or should I go straight to Amazon?');
+    expect(answer.kind).toBe('scope');
+    expect(answer.text).toMatch(/\*\*Yes: AWS Billing is in scope\*\*/);
+  });
+
+  run('an address whose purpose the question touches on is listed after support’s own', () => {
+    const answer = ask('the list of azure services u support is missing a couple we use. is there an email where we can ask u to add them?');
+    expect(answer.kind).toBe('contact');
+    expect(answer.text.toLowerCase()).toContain('cloudintegration-feedback@ctl.io');
   });
 });
