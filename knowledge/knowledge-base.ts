@@ -1,4 +1,5 @@
 import { Corrector } from './answers/corrector.js';
+import { answerToMessage, merge, type PartAnswer } from './answers/combine.js';
 import { emailAnswerer, phoneAnswerer } from './answers/contacts.js';
 import { eligibilityAnswerer } from './answers/eligibility.js';
 import { logLocationAnswerer } from './answers/logs.js';
@@ -151,27 +152,14 @@ export class KnowledgeBase {
     // "how long does it take, and does an admin have to do it?": each part may be answerable alone;
     // "box deployment keeps failing. what should I send?": the question is about the statement before it
     const answered = asked.map((clause) => this.answerClause(clause, context)).filter((part) => part.answer.kind !== 'not_found');
-    const parts = answered.map((part) => part.answer);
-    const distinct = parts.filter((a, i) => parts.findIndex((b) => b.text === a.text) === i);
-    if (distinct.length === 0) return whole;
-    if (whole.kind === 'not_found') return merge(distinct, distinct[0]!.kind, distinct[0]!.suggestions);
-    // "is billing covered? and can you give us estimates?": when the answer to the whole message is
-    // the answer to one of its questions, the others are answered too. But "…can your engineers RDP
-    // into our boxes? is that part of the support we get?" asks the first question again: a passage
-    // found for a follow-up that borrowed its topic adds nothing to a verdict
-    // an answer's first paragraph says what it answers; what follows it may differ with the words around
-    const adds = answered.filter((part) => !whole.text.includes(part.answer.text.split('\n\n')[0]!));
-    const restates = (part: (typeof answered)[number]): boolean => part.borrowed && part.answer.kind === 'passage' && whole.kind !== 'passage';
-    const partly = adds.length < answered.length && adds.some((part) => !restates(part));
-    if (!partly) return whole;
-    return merge(distinct, distinct[0]!.kind, distinct[0]!.suggestions);
+    return answerToMessage(whole, answered);
   }
 
   /**
    * A question after a statement is asked about what the statement says ("…failing on azure. what
    * should I send you?"); one that names its own topic may still be answered alone.
    */
-  private answerClause({ question: text, statement, previous }: Clause, context: AskContext): { answer: Answer; borrowed: boolean } {
+  private answerClause({ question: text, statement, previous }: Clause, context: AskContext): PartAnswer {
     const question = analyseQuestion(text, this.corrector);
     // "can I get help setting up my account? who should I email?": a question that names no topic of
     // its own asks about the one before it, as does one about "that" ("…is that part of the support?")
@@ -231,10 +219,6 @@ export class KnowledgeBase {
     if (!second) return best.answer;
     return merge([best.answer, second.answer], best.answer.kind, best.answer.suggestions);
   }
-}
-
-function merge(parts: Answer[], kind: Answer['kind'], suggestions: string[]): Answer {
-  return makeAnswer(kind, parts.map((p) => p.text).join('\n\n'), parts.flatMap((p) => p.sources), Math.min(...parts.map((p) => p.confidence)), parts.flatMap((p) => p.facts), suggestions);
 }
 
 function notFound(): Answer {

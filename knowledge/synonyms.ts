@@ -10,6 +10,8 @@ const RAW: Record<string, string[]> = {
   take: ['wait', 'minute'],
   time: ['wait', 'minute'],
   move: ['migrate', 'transfer'],
+  // "moving", "moved" stem to "mov", not to "move"
+  moving: ['move', 'migrate', 'transfer'],
   transfer: ['migrate', 'move'],
   migrate: ['transfer', 'move'],
   bring: ['migrate', 'transfer'],
@@ -26,6 +28,16 @@ const RAW: Record<string, string[]> = {
   // "how often do you bill us?": how frequently, said as a period
   often: ['monthly', 'month', 'weekly', 'daily'],
   frequently: ['monthly', 'month', 'weekly', 'daily'],
+  // "a projected end-of-month figure for our spend, from a script": the estimated totals, via API
+  projected: ['estimate', 'estimated'],
+  projection: ['estimate', 'estimated'],
+  forecast: ['estimate', 'estimated'],
+  spend: ['usage', 'cost', 'charge'],
+  spending: ['usage', 'cost', 'charge'],
+  figure: ['total', 'amount'],
+  script: ['api'],
+  programmatically: ['api'],
+  programmatic: ['api'],
   price: ['pricing'],
   pricing: ['price'],
   show: ['appear'],

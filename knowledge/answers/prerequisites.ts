@@ -28,8 +28,8 @@ function asksForPrerequisites(text: string): boolean {
   return PREREQUISITE_QUESTION.test(text) && !NEEDED_FROM_SOMEONE.test(text);
 }
 
-/** Words of the request itself, which say nothing about what it is a prerequisite for. */
-const REQUEST_TERMS = new Set(terms('prerequisite prerequisites prereq prereqs requirement requirements required require need needed ready place before beforehand first start begin prepare preparation'));
+/** Words of the request itself ("what do I need to line up / sort out first?"), which say nothing about what it is a prerequisite for. */
+const REQUEST_TERMS = new Set(terms('prerequisite prerequisites prereq prereqs requirement requirements required require need needed ready place before beforehand first start begin prepare preparation line sort'));
 
 /** What an article's prerequisites are for: its title and its steps. */
 function purposeOf(fact: PrerequisiteFact, knowledge: KnowledgeContext): { all: string; title: string } {

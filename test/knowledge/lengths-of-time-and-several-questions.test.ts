@@ -8,6 +8,8 @@ import { knowledgeFixture, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../sup
  *   taken for "America";
  *   "what comes after that?" after a story that names a step: the steps after it;
  *   "not urgent… an email rather than calling?": no phone numbers;
+ *   "what do I need to line up before moving our tenant?": the prerequisites ("moving" stems apart
+ *   from "move"); "a projected end-of-month figure for our spend, from a script": the estimates via API;
  *   a message with two questions gets both answered, also when the second is a short follow-up
  *   ("…billed by you? and how often?") or names no topic of its own ("…? who should I email?");
  *   "what's the support e-mail?" gets that address alone, other addresses only when the question
@@ -168,5 +170,17 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
     const answer = ask('the list of azure services u support is missing a couple we use. is there an email where we can ask u to add them?');
     expect(answer.kind).toBe('contact');
     expect(answer.text.toLowerCase()).toContain('cloudintegration-feedback@ctl.io');
+  });
+
+  run('"what do I need to line up before moving our tenant?" → the existing account\'s prerequisites', () => {
+    const answer = ask('Before I start moving our current Azure tenant under CenturyLink, what do I need to line up?');
+    expect(answer.kind).toBe('howto');
+    expect(answer.sources[0]!.file).toMatch(/partner-cloud-integration-azure-existing\.md$/);
+    expect(answer.text).toMatch(/Administrator of the organization|organization administrator/i);
+  });
+
+  run('"a projected end-of-month figure for our spend, from a script" → the estimates, available via API', () => {
+    const answer = ask('is there a way to pull a projected end of month figure for our partner cloud spend from a script instead of waiting for the invoice');
+    expect(answer.text).toMatch(/(?:month-end|end-of-month)[^.]*\bAPI\b/i);
   });
 });

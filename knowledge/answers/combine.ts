@@ -1,0 +1,35 @@
+import type { Answer } from '../types.js';
+import { makeAnswer } from './render.js';
+
+/** Several answers as one: their texts in order, every source and fact, the lowest confidence. */
+export function merge(parts: readonly Answer[], kind: Answer['kind'], suggestions: string[]): Answer {
+  return makeAnswer(kind, parts.map((p) => p.text).join('\n\n'), parts.flatMap((p) => p.sources), Math.min(...parts.map((p) => p.confidence)), parts.flatMap((p) => p.facts), suggestions);
+}
+
+/** The answer to one question of a message, and whether that question took its topic from the one before it. */
+export interface PartAnswer {
+  answer: Answer;
+  borrowed: boolean;
+}
+
+/**
+ * The answer to a message that asks several questions, from the answer to the message as a whole
+ * and the answers to each question found (not-found ones left out).
+ *
+ * "is billing covered? and can you give us estimates?": when the whole message's answer is the answer
+ * to one of its questions, the others are answered too. But "…can your engineers RDP into our boxes?
+ * is that part of the support we get?" asks the first question again: a passage found for a follow-up
+ * that borrowed its topic adds nothing to a structured answer. An answer's first paragraph says what
+ * it answers; what follows it (a related passage) may differ with the words around the question.
+ */
+export function answerToMessage(whole: Answer, parts: readonly PartAnswer[]): Answer {
+  const texts = parts.map((part) => part.answer);
+  const distinct = texts.filter((a, i) => texts.findIndex((b) => b.text === a.text) === i);
+  if (distinct.length === 0) return whole;
+  const merged = (): Answer => merge(distinct, distinct[0]!.kind, distinct[0]!.suggestions);
+  if (whole.kind === 'not_found') return merged();
+  const adds = parts.filter((part) => !whole.text.includes(part.answer.text.split('\n\n')[0]!));
+  const restates = (part: PartAnswer): boolean => part.borrowed && part.answer.kind === 'passage' && whole.kind !== 'passage';
+  const answersOnlyPart = adds.length < parts.length && adds.some((part) => !restates(part));
+  return answersOnlyPart ? merged() : whole;
+}
