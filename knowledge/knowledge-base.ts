@@ -9,6 +9,7 @@ import { procedureAnswerer } from './answers/procedures.js';
 import { CONFIDENCE_BAR } from './confidence.js';
 import { analyseQuestion, MAX_QUESTION_CHARS, withTopic, type Question } from './answers/question.js';
 import { makeAnswer, Sources } from './answers/render.js';
+import { quotedLabelAnswerer } from './answers/quoted-labels.js';
 import { scopeAnswerer } from './answers/scope.js';
 import { timeAskedFor } from './answers/time-asked.js';
 import { unknownAction } from './answers/unknown-action.js';
@@ -43,6 +44,7 @@ const ANSWERERS: readonly Answerer[] = [
   procedureAnswerer,
   prerequisiteAnswerer,
   eligibilityAnswerer,
+  quotedLabelAnswerer,
   passageAnswerer,
 ];
 

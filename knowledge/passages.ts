@@ -21,6 +21,8 @@ export interface Passage {
   lead: number;
   /** Passages cut from the same block share a group, so an answer shows only one of them. */
   group: number;
+  /** True for one row of a table (its cells joined); the rows of a table share a group. */
+  row: boolean;
 }
 
 /** A list item this long says something on its own and is also ranked alone. */
@@ -29,9 +31,9 @@ const ITEM_PASSAGE_WORDS = 8;
 export function buildPassages(articles: readonly ParsedArticle[]): Passage[] {
   const passages: Passage[] = [];
   let group = 0;
-  const add = (article: ParsedArticle, heading: string, trail: string[], units: RichText[], listed: boolean, lead = 0, ordered = false): void => {
+  const add = (article: ParsedArticle, heading: string, trail: string[], units: RichText[], listed: boolean, lead = 0, ordered = false, row = false): void => {
     if (units.length === 0) return;
-    passages.push({ id: passages.length, slug: article.slug, title: article.header.title, heading, trail, units, listed, ordered, lead, group });
+    passages.push({ id: passages.length, slug: article.slug, title: article.header.title, heading, trail, units, listed, ordered, lead, group, row });
   };
   for (const article of articles) {
     for (const section of article.sections) {
@@ -53,7 +55,7 @@ export function buildPassages(articles: readonly ParsedArticle[]): Passage[] {
         } else if (block.kind === 'table') {
           for (const row of block.rows) {
             const cells = row.map((cell, i) => labelCell(block.header[i], cell)).filter((cell) => cell.plain);
-            add(article, section.heading, section.trail, [joinCells(cells)], false);
+            add(article, section.heading, section.trail, [joinCells(cells)], false, 0, false, true);
           }
         }
       });

@@ -166,7 +166,8 @@ const RAW: Record<string, string[]> = {
   manage: ['management'],
   organise: ['management', 'manage'],
   organize: ['management', 'manage'],
-  switch: ['change'],
+  // "switch to you", "switch it over to CenturyLink": the articles' move or migration
+  switch: ['change', 'migrate'],
   modify: ['change'],
   alter: ['change'],
   deploy: ['deployment'],

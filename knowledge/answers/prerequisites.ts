@@ -16,8 +16,8 @@ const PREREQUISITE_QUESTION = new RegExp([
   /\bwhat (is|are) (required|needed)\b/.source,
   /\b(need|needs|needed|have|has|get|prepare|know|done|required|must|should)\b[^.?!]*\bbefore\b/.source,
   /\b(have|get)\b[^.?!]*\b(ready|in place)\b/.source,
-  // "is there something we have to do first?"
-  /\b(have to|need to|must|should)\b[^.?!]*\bfirst\b/.source,
+  // "is there something we have to do first?", "what has to happen with the old partner first?"
+  /\b(have to|has to|need to|needs to|must|should)\b[^.?!]*\bfirst\b/.source,
   /\bwhat (do|does|would|will|should|must) (i|we) need\b(?! to do\b)/.source,
 ].join('|'));
 
@@ -28,8 +28,8 @@ function asksForPrerequisites(text: string): boolean {
   return PREREQUISITE_QUESTION.test(text) && !NEEDED_FROM_SOMEONE.test(text);
 }
 
-/** Words of the request itself ("what do I need to line up / sort out first?"), which say nothing about what it is a prerequisite for. */
-const REQUEST_TERMS = new Set(terms('prerequisite prerequisites prereq prereqs requirement requirements required require need needed ready place before beforehand first start begin prepare preparation line sort'));
+/** Words of the request itself ("what do I need to line up / sort out / undo first?"), which say nothing about what it is a prerequisite for. */
+const REQUEST_TERMS = new Set(terms('prerequisite prerequisites prereq prereqs requirement requirements required require need needed ready place before beforehand first start begin prepare preparation line sort undo'));
 
 /** What an article's prerequisites are for: its title and its steps. */
 function purposeOf(fact: PrerequisiteFact, knowledge: KnowledgeContext): { all: string; title: string } {

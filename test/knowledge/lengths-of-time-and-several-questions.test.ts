@@ -10,6 +10,10 @@ import { knowledgeFixture, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../sup
  *   "not urgent… an email rather than calling?": no phone numbers;
  *   "what do I need to line up before moving our tenant?": the prerequisites ("moving" stems apart
  *   from "move"); "a projected end-of-month figure for our spend, from a script": the estimates via API;
+ *   "…with a different Microsoft partner. anything we have to undo first?", "what has to happen with the
+ *   old partner first?": the prerequisites, with the note on removing the old partnership;
+ *   an option label the customer quotes ('Use an existing Azure customer account'): the table of
+ *   options, each beside the others;
  *   a message with two questions gets both answered, also when the second is a short follow-up
  *   ("…billed by you? and how often?") or names no topic of its own ("…? who should I email?");
  *   "what's the support e-mail?" gets that address alone, other addresses only when the question
@@ -182,5 +186,32 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
   run('"a projected end-of-month figure for our spend, from a script" → the estimates, available via API', () => {
     const answer = ask('is there a way to pull a projected end of month figure for our partner cloud spend from a script instead of waiting for the invoice');
     expect(answer.text).toMatch(/(?:month-end|end-of-month)[^.]*\bAPI\b/i);
+  });
+
+  run.each([
+    ['Our Azure is currently handled through a different Microsoft partner and we want to switch to you. Is there anything we have to undo first?'],
+    ['Our Azure tenant is currently with another CSP partner (we bought it through them). We want to switch it over to CenturyLink. What has to happen with the old partner first?'],
+  ])('%s → the note on removing the old partnership', (question) => {
+    const answer = ask(question);
+    expect(answer.text).toContain('portal.office.com');
+    expect(answer.sources.map((s) => s.file)).toContainEqual(expect.stringMatching(/partner-cloud-integration-azure-existing\.md$/));
+  });
+
+  describe('an option label the customer quotes', () => {
+    run.each([
+      ["whats the difference between 'Use an existing Azure customer account' and 'Migrate my account to CenturyLink' in the provider dropdown?"],
+      ["In the Microsoft Azure provider dropdown I picked 'Use an existing Azure customer account' because it looked simplest. Does that put us on CenturyLink billing and support?"],
+    ])('%s → the table of options', (question) => {
+      const answer = ask(question);
+      expect(answer.kind).toBe('passage');
+      expect(answer.text).toMatch(/Use an existing Azure customer account[^\n]*not (?:an |a )?(?:cloud[ -])?optimi[sz]ed/i);
+      expect(answer.text).toMatch(/Migrate my account to CenturyLink/);
+      expect(answer.text).toMatch(/Create a new Azure customer account/);
+    });
+
+    run('a quoted phrase that is no label leaves the question to the other answers', () => {
+      const answer = ask("what does 'platform-level support' cover for aws?");
+      expect(answer.kind).toBe('scope');
+    });
   });
 });
