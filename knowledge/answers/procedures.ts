@@ -14,7 +14,7 @@ const AFTER = /\b(what happens|what comes|what is next|what next|then what|what 
  * "…accepted the terms. what's next?", "…typed in my login. what comes after that?": a bare "what
  * next" at the end of a message asks what follows the step the message has just said was done.
  */
-const NEXT = /(^|[.?!;,]\s*|\bso\s+|\bok\s+)(what is next|what next|what now|now what|then what|what do (i|we) do now|what should (i|we) do now|what do (i|we) do next|what should (i|we) do next|what (comes|happens) (next|then|after that|after this))\W*$/;
+const NEXT = /(^|[.?!;,]\s*|\bso\s+|\bok\s+)(what is next|what next|what now|now what|then what|what do (i|we) do now|what should (i|we) do now|what do (i|we) do next|what should (i|we) do next|what (comes|happens) (next|then|after that|after this)|what is the next step|what are the next steps)\W*$/;
 /** The words of a how-to request itself, which say nothing about which procedure. */
 const REQUEST_TERMS = new Set(terms('how do can should would steps step walk through procedure instructions guide process happen happens next after once'));
 

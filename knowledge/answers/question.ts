@@ -35,9 +35,12 @@ const WHETHER_IT_MATTERS = /\b(be|is|cause|causes|create|creates|mean|pose)\s+(a
  */
 const WITH_THE_VENDOR = /\b(?:deals?|dealing|dealt|talks?|talking|speaks?|speaking|liaises?|liaising) (?:directly )?(?:with|to) (microsoft|amazon|aws)\b/g;
 
+/** "accepted the T&Cs": the terms and conditions, which the articles spell out. */
+const TERMS_AND_CONDITIONS = /\bt\s*&\s*cs?\b|\bts\s*(?:&|and)\s*cs\b/g;
+
 export function analyseQuestion(raw: string, corrector: Corrector): Question {
   const cut = raw.slice(0, MAX_QUESTION_CHARS);
-  const text = corrector.correct(normalise(cut)).replace(WHETHER_IT_MATTERS, '$1 ok').replace(WITH_THE_VENDOR, 'escalates to $1');
+  const text = corrector.correct(normalise(cut).replace(TERMS_AND_CONDITIONS, 'terms and conditions')).replace(WHETHER_IT_MATTERS, '$1 ok').replace(WITH_THE_VENDOR, 'escalates to $1');
   // "US" the country, not "us" the pronoun: only the capitalised or dotted form counts
   const usCountry = /\b(US|U\.S\.?|USA)\b/.test(cut) ? ' united states ' : '';
   return {

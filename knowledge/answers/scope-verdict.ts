@@ -34,7 +34,7 @@ export function bestItems(concepts: readonly Concept[], scopes: readonly ScopeFa
   for (const scope of scopes) {
     const items = [
       ...scope.inScope.map((item) => ({ item, inScope: true })),
-      ...[...scope.outOfScope, ...(scope.outOfScopeNote ? [scope.outOfScopeNote.replace(/^also\s+/i, '').replace(/\.$/, '')] : [])].map((item) => ({ item, inScope: false })),
+      ...[...scope.outOfScope, ...(scope.outOfScopeNote ? [noteAsItem(scope.outOfScopeNote)] : [])].map((item) => ({ item, inScope: false })),
     ];
     for (const { item, inScope } of items) {
       const key = itemKey(item);
@@ -54,6 +54,14 @@ export function bestItems(concepts: readonly Concept[], scopes: readonly ScopeFa
     }
   }
   return found.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The note after the list ("Also customer accounts that are not Optimized…", "Customer accounts …
+ * are also outside scope.") as an item: what it names, without the words saying it is outside.
+ */
+function noteAsItem(note: string): string {
+  return note.replace(/^also\s+/i, '').replace(/\s+(?:are|is)\s+(?:also\s+)?(?:outside|out of)\s+(?:the\s+)?scope\b/i, '').replace(/\.$/, '');
 }
 
 /** The best item and those about as good ("is AWS billing and cost estimates in scope?" names two). */

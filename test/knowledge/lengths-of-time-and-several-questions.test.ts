@@ -14,6 +14,9 @@ import { knowledgeFixture, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../sup
  *   old partner first?": the prerequisites, with the note on removing the old partnership;
  *   an option label the customer quotes ('Use an existing Azure customer account'): the table of
  *   options, each beside the others;
+ *   an AWS account that is not optimized: outside the scope, however the note after the list is worded;
+ *   "accepted the T&Cs… what's the next step?": the steps after accepting the terms;
+ *   "we have never had a CenturyLink Cloud account": what to do without one;
  *   a message with two questions gets both answered, also when the second is a short follow-up
  *   ("…billed by you? and how often?") or names no topic of its own ("…? who should I email?");
  *   "what's the support e-mail?" gets that address alone, other addresses only when the question
@@ -213,5 +216,24 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
       const answer = ask("what does 'platform-level support' cover for aws?");
       expect(answer.kind).toBe('scope');
     });
+  });
+
+  run('an AWS account that is not optimized → outside the scope', () => {
+    const answer = ask("We have a second AWS account that we just attach in CAM the normal way, it isn't optimized. If something breaks in that one, will your support team pick it up?");
+    expect(answer.kind).toBe('scope');
+    expect(answer.text).toMatch(/\*\*No: [^*]*Optimized[^*]* outside the scope\*\*/i);
+  });
+
+  // the public articles hold the AWS migration too, with the same two steps, and the question names no cloud
+  (setting.distractors ? it.skip : run)('"accepted the T&Cs… what\'s the next step?" → the steps after accepting the terms', () => {
+    const answer = ask("I selected the migrate option and accepted the T&Cs. Nothing else happened on screen, so what's the next step?");
+    expect(answer.kind).toBe('howto');
+    expect(answer.text).toMatch(/^After step \d+ \(Accept the Terms and Conditions/);
+    expect(answer.text).toMatch(/e-?mail/i);
+  });
+
+  run('"we have never had a CenturyLink Cloud account" → what to do without one', () => {
+    const answer = ask('We only use Cloud Application Manager and have never had a CenturyLink Cloud account. Is that a blocker for getting Azure through you?');
+    expect(answer.text).toMatch(/representative|free-trial|sign up/i);
   });
 });
