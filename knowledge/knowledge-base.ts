@@ -11,6 +11,7 @@ import { analyseQuestion, MAX_QUESTION_CHARS, withTopic, type Question } from '.
 import { makeAnswer, Sources } from './answers/render.js';
 import { quotedLabelAnswerer } from './answers/quoted-labels.js';
 import { scopeAnswerer } from './answers/scope.js';
+import { stepAnswerer } from './answers/step-asked.js';
 import { timeAskedFor } from './answers/time-asked.js';
 import { unknownAction } from './answers/unknown-action.js';
 import { unknownCloud } from './answers/unknown-cloud.js';
@@ -42,6 +43,7 @@ const ANSWERERS: readonly Answerer[] = [
   logLocationAnswerer,
   scopeAnswerer,
   procedureAnswerer,
+  stepAnswerer,
   prerequisiteAnswerer,
   eligibilityAnswerer,
   quotedLabelAnswerer,
