@@ -150,6 +150,7 @@ const RAW: Record<string, string[]> = {
   creds: ['credentials'],
   cred: ['credentials'],
   clc: ['centurylink'],
+  ctl: ['centurylink'],
   // an Azure customer account is a tenant in Microsoft's words
   tenant: ['account'],
   permit: ['allow', 'permission'],

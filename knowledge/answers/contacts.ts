@@ -16,8 +16,11 @@ const WHICH_ADDRESS = /\b(which|what) (e-?mail )?(address|mailbox|inbox)\b|\b(ad
 /** "email" as a way to reach someone, not "the migration email" as a thing. */
 const EMAIL_INTENT = /\b(address|contact|reach|write|send|report|by e-?mail|who (can|do|should) (i|we)|which|what is (the|your)|is there|support|for)\b/;
 
-/** "not urgent at all… an email rather than calling?": the words of a call, said to rule one out. */
-const NO_CALL_WANTED = /\b(?:not|non|no|isn't|nothing)[\s-]+(?:(?:at all|really|very|too|that|so)\s+)?(?:urgent|critical|an emergency|emergency)\b|\b(?:rather than|instead of|other than|without)\s+(?:a\s+)?(?:call|calling|phoning|phone)\w*/g;
+/**
+ * "not urgent at all… an email rather than calling?": the words of a call, said to rule one out;
+ * and "a critical CVE", "a critical patch": critical, but no outage.
+ */
+const NO_CALL_WANTED = /\bcritical (?:cve|vulnerabilit\w*|security (?:fix|patch|update|issue)\w*|patch\w*|updates?|fix\w*|bug\w*)\b|\b(?:not|non|no|isn't|nothing)[\s-]+(?:(?:at all|really|very|too|that|so)\s+)?(?:urgent|critical|an emergency|emergency)\b|\b(?:rather than|instead of|other than|without)\s+(?:a\s+)?(?:call|calling|phoning|phone)\w*/g;
 
 /** Critical-outage phone numbers, for the customer's region when it is known. */
 export const phoneAnswerer: Answerer = {

@@ -21,7 +21,8 @@ const SOFT_SCOPE_WORDS = /\b(include|includes|included|offer|offers|provide|prov
 const WHO_DOES = /\bwho (handles|deals with|escalates|takes care|is responsible|looks after|covers)\b/;
 /** A verdict answers a yes/no question, a "who handles" question, or one that names the scope outright. */
 const VERDICT_FORM = new RegExp([
-  /(^|[.?!;,]\s*|\band\s+|\bbut\s+|\bso\s+)(is|are|does|do|can|could|will|would|should|am|did|has|have)\b/.source,
+  // "azure sub mgmt - does CTL platform-level support handle that?": a dash before the question too
+  /(^|[.?!;,]\s*|\s[-–—]+\s*|\band\s+|\bbut\s+|\bso\s+)(is|are|does|do|can|could|will|would|should|am|did|has|have)\b/.source,
   /\bsomething (you|your|centurylink)\b/.source,
   // not "how often do you bill us?", "when do you…": asked how, when or why, not whether
   /(?<!\b(?:how (?:often|long|much|many|soon|quickly)|when|why|where)\s+)\b(is|are|does|do|can|could|will|would)\s+(you|u|your|centurylink|it|that|this|they|those|these|there|the|platform)\b/.source,
@@ -86,7 +87,8 @@ export const scopeAnswerer: Answerer = {
     // and a question that asks nothing of support ("will the charges be itemized on the invoice?")
     // wants the article's words about the item, not a verdict on it
     const asksOfProvider = scopeWords || PROVIDER_DOES.test(q.text) || PROVIDER_ACTS.test(q.text) || WHO_DOES.test(q.text) || SOMETHING_YOU_DO.test(q.text) || YOU_OR_US.test(q.text);
-    const askedAs = VERDICT_FORM.test(q.text.trim()) || (matches.length > 0 && !matches[0]!.inScope && WANTS_IT_ANYWAY.test(q.text));
+    // "who is patching our instances - you or us?" asks whose job it is, as a yes/no question does
+    const askedAs = VERDICT_FORM.test(q.text.trim()) || YOU_OR_US.test(q.text) || (matches.length > 0 && !matches[0]!.inScope && WANTS_IT_ANYWAY.test(q.text));
     const namedAsked = matches === fromStory || !matches[0]?.inScope || itemShare(q, closeTo(matches), knowledge) >= ITEM_SHARE;
     if (matches.length > 0 && asksOfProvider && askedAs && namedAsked) {
       const answer = verdict(q, matches, knowledge);
@@ -128,8 +130,8 @@ function withoutOtherwise(q: Question): Question {
 function itemShare(q: Question, named: readonly ItemMatch[], knowledge: KnowledgeContext): number {
   const itemTerms = new Set(named.flatMap((match) => match.key.split(' ')));
   const share = (concepts: readonly Concept[]): number =>
-    // "chase" is no word of the articles, but its alternative "escalate" is
-    knowledge.index.coverage(concepts.filter((c) => c.alternatives.some((term) => knowledge.index.knows(term)) && !LISTING_TERMS.has(c.term)), itemTerms);
+    // "chase" is no word of the articles, but its alternative "escalate" is; "acct" is an account
+    knowledge.index.coverage(concepts.filter((c) => c.alternatives.some((term) => knowledge.index.knows(term)) && !c.alternatives.some((term) => LISTING_TERMS.has(term))), itemTerms);
   const part = askingPart(q.text);
   return Math.max(share(q.concepts), asksOfSupport(part) ? share(conceptsOf(part)) : 0);
 }

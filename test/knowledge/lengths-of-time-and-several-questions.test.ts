@@ -27,7 +27,8 @@ import { knowledgeFixture, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../sup
  *   "who deals with Microsoft?": the escalations to the vendor;
  *   support asked to do something in everyday words ("you guys patch our servers", "your engineers
  *   RDP into our boxes", "do you chase AWS for us", "help us with organising our subscriptions"): a
- *   verdict on the scope item, also after a condition ("if the problem is on Amazon's side, …"), and
+ *   verdict on the scope item, also after a condition ("if the problem is on Amazon's side, …"), after a
+ *   dash ("azure sub mgmt - does CTL … handle that?"), for a "critical CVE" (no outage), and
  *   a follow-up that asks the same again ("is that part of the support we get?") adds nothing;
  *   a section that closes many guides word for word (where the agent log is, what to send for an
  *   API problem) is cited from an article about support, once.
@@ -118,6 +119,9 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
       ["If the problem turns out to be on Amazon's side, do you chase AWS for us or do we have to open our own case with them?", /\*\*Yes: Escalations to Amazon Web Services is in scope\*\*/],
       ["If the problem turns out to be on Microsoft's side, who deals with Microsoft? Do I have to open a case with them myself?", /\*\*Yes: Escalations to Microsoft is in scope\*\*/],
       ['Can CenturyLink support help us with organising our Azure subscriptons (splitting into dev/prod subs etc) or is that on us?', /\*\*Yes: Subscription management is in scope\*\*/],
+      ['azure sub mgmt - does CTL platform-level support handle that or is it on us?', /\*\*Yes: Subscription management is in scope\*\*/],
+      ['IAM policy probs on our AWS acct - will CTL platform support deal with those?', /\*\*Yes: IAM Policies is in scope\*\*/],
+      ['critical CVE just dropped, who is patching our EC2 instances - you or us?? need answer fast', /\*\*No: Patching is outside the scope\*\* of AWS/],
     ])('%s → the verdict on the item', (question, verdict) => {
       const answer = ask(question);
       expect(answer.kind).toBe('scope');
