@@ -2,6 +2,7 @@ import { Corrector } from './answers/corrector.js';
 import { answerToMessage, merge, type PartAnswer } from './answers/combine.js';
 import { emailAnswerer, phoneAnswerer } from './answers/contacts.js';
 import { eligibilityAnswerer } from './answers/eligibility.js';
+import { asksToLeave, speaksOfLeaving } from './answers/leaving.js';
 import { logLocationAnswerer } from './answers/logs.js';
 import { passageAnswerer } from './answers/passages.js';
 import { prerequisiteAnswerer } from './answers/prerequisites.js';
@@ -211,7 +212,9 @@ export class KnowledgeBase {
     if (asked.has(passageAnswerer.name)) asked.delete(procedureAnswerer.name);
     const rank = (c: { from: string; answer: Answer }): number =>
       c.answer.confidence + (c.answer.kind === 'passage' ? 0 : STRUCTURED_PREFERENCE) + (asked.has(c.from) ? ASKED_FOR_PREFERENCE : 0);
-    const confident = candidates.filter((c) => c.answer.confidence >= CONFIDENCE_BAR).sort((a, b) => rank(b) - rank(a));
+    // "how do we move off CenturyLink?": the steps for moving in are no answer
+    const leaving = asksToLeave(question.text);
+    const confident = candidates.filter((c) => c.answer.confidence >= CONFIDENCE_BAR && (!leaving || speaksOfLeaving(c.answer))).sort((a, b) => rank(b) - rank(a));
     const [best, ...rest] = confident;
     if (!best) return notFound();
     // "how long are the agent logs kept?", "is the line staffed 24/7?": where the logs are, or the

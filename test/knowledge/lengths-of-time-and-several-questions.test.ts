@@ -19,6 +19,7 @@ import { knowledgeFixture, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../sup
  *   "we have never had a CenturyLink Cloud account": what to do without one;
  *   "where do I put my admin credentials?", "at what point do we choose the account billed?": the
  *   one step, among the steps either side of it, rather than the whole procedure;
+ *   "how do we move our subscription off CenturyLink?": never the steps for moving in;
  *   a message with two questions gets both answered, also when the second is a short follow-up
  *   ("…billed by you? and how often?") or names no topic of its own ("…? who should I email?");
  *   "what's the support e-mail?" gets that address alone, other addresses only when the question
@@ -270,5 +271,11 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
       expect(answer.kind).toBe('howto');
       expect(answer.text).not.toMatch(/it is step \d+ of/);
     });
+  });
+
+  run('"how do we move our subscription off CenturyLink?" → never the steps for moving in', () => {
+    const answer = kb().answer('we want to leave. how do we move our azure subscription off centurylink back to paying microsoft directly, and is there an exit fee?');
+    expect(answer.text).not.toMatch(/Migrate my account to CenturyLink/i);
+    if (!setting.distractors) expect(answer.kind).toBe('not_found');
   });
 });
