@@ -1,7 +1,8 @@
 import { knowledgeFixture, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../support/knowledge-settings.js';
 
 /*
- * On the project's own articles, the seeds, and the seeds among the public articles:
+ * More of how customers phrase things, on the project's own articles, the seeds, and the seeds among
+ * the public articles:
  *   a question that asks how long (a response time, how long logs are kept) or when support is there
  *   ("staffed 24/7?") is not answered by something that states no time at all;
  *   a place no support region covers ("Latin America"): no number is given for it, and it is not
