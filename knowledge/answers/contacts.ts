@@ -100,7 +100,7 @@ export const emailAnswerer: Answerer = {
     // are for without saying it clearly (those it touches on)
     const listAll = ranked[0]!.coverage === 0 || ASKS_FOR_ADDRESSES.test(q.text);
     const listed = listAll ? others : clear ? [] : others.filter((o) => o.coverage > 0);
-    const rest = listed.filter((o) => o.fact.address.toLowerCase() !== best!.fact.address.toLowerCase()).slice(0, 2);
+    const rest = listed.slice(0, 2);
     const text = [line(best!.fact), ...(rest.length ? ['', 'Other addresses:', ...rest.map((o) => `- ${line(o.fact)}`)] : [])].join('\n');
     // asked outright for an e-mail address: that is the answer, ahead of anything the question touches on
     const sources = [...new Set([best!, ...rest].map((r) => r.fact.slug))].map((slug) => knowledge.sources.ref(slug));

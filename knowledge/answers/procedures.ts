@@ -3,6 +3,7 @@ import type { ProcedureFact } from '../facts/types.js';
 import type { SourceRef } from '../types.js';
 import { terms } from '../text.js';
 import { makeAnswer } from './render.js';
+import type { Question } from './question.js';
 import type { Answerer, KnowledgeContext } from './types.js';
 import { conceptsOf, type Concept } from '../search.js';
 import { MIN_STEP_COVERAGE, stepNamedInStory, type StepFound } from './next-step.js';
@@ -31,7 +32,7 @@ export const procedureAnswerer: Answerer = {
     if (AFTER.test(q.text)) return whatFollows(q.text.replace(/^[\s\S]*?\b(after|once|when)\b/, ''), knowledge);
     // steps for another cloud than the one asked about are for another task ("a new AWS account":
     // not the new Azure account's steps, even if no article gives the AWS ones)
-    const forCloud = knowledge.facts.procedures.filter((p) => q.clouds.length === 0 || cloudsNamed(knowledge.sources.ref(p.slug).title, CLOUD_WORDS).every((c) => q.clouds.includes(c)));
+    const forCloud = proceduresForClouds(q, knowledge);
     if (forCloud.length === 0) return null;
     const scored = forCloud.map((procedure) => {
       const title = knowledge.sources.ref(procedure.slug).title;
@@ -46,6 +47,11 @@ export const procedureAnswerer: Answerer = {
     return render(best.procedure, confidence, knowledge.sources.links.bind(knowledge.sources), knowledge.sources.ref(best.procedure.slug));
   },
 };
+
+/** The procedures whose titles name no other cloud than the ones the question names (all, when it names none). */
+export function proceduresForClouds(q: Question, knowledge: KnowledgeContext): ProcedureFact[] {
+  return knowledge.facts.procedures.filter((p) => q.clouds.length === 0 || cloudsNamed(knowledge.sources.ref(p.slug).title, CLOUD_WORDS).every((c) => q.clouds.includes(c)));
+}
 
 /** The step whose words (with its article's title) best cover `concepts`. */
 function namedStep(concepts: readonly Concept[], knowledge: KnowledgeContext): StepFound | null {

@@ -1,5 +1,6 @@
 import { CLOUD_WORDS, cloudsNamed } from '../clouds.js';
 import type { Passage } from '../passages.js';
+import type { PassageIndex } from '../search.js';
 import { words } from '../text.js';
 import { makeAnswer } from './render.js';
 import type { Answerer, KnowledgeContext } from './types.js';
@@ -29,18 +30,28 @@ const firstCell = (row: Passage): string => ` ${words(row.units[0]!.plain.split(
 function tableNamed(q: Question, knowledge: KnowledgeContext): Passage[] {
   const labels = quotedLabels(q.raw);
   if (labels.length === 0) return [];
-  const tables = new Map<number, Passage[]>();
-  for (const passage of knowledge.index.passages) {
-    if (passage.row) tables.set(passage.group, [...(tables.get(passage.group) ?? []), passage]);
-  }
   let best: { rows: Passage[]; named: number; cloud: boolean } | null = null;
-  for (const rows of tables.values()) {
+  for (const rows of tablesOf(knowledge.index)) {
     const named = labels.filter((label) => rows.some((row) => firstCell(row).includes(` ${label} `))).length;
     if (named === 0) continue;
     const cloud = q.clouds.length > 0 && cloudsNamed(rows[0]!.title, CLOUD_WORDS).some((c) => q.clouds.includes(c));
     if (!best || named > best.named || (named === best.named && cloud && !best.cloud)) best = { rows, named, cloud };
   }
   return best?.rows ?? [];
+}
+
+/** The rows of each table, gathered once per index (a table's rows share a group). */
+const TABLES = new WeakMap<PassageIndex, Passage[][]>();
+
+function tablesOf(index: PassageIndex): Passage[][] {
+  let tables = TABLES.get(index);
+  if (!tables) {
+    const byGroup = new Map<number, Passage[]>();
+    for (const passage of index.passages) if (passage.row) byGroup.set(passage.group, [...(byGroup.get(passage.group) ?? []), passage]);
+    tables = [...byGroup.values()];
+    TABLES.set(index, tables);
+  }
+  return tables;
 }
 
 export const quotedLabelAnswerer: Answerer = {

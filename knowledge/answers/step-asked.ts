@@ -1,8 +1,8 @@
-import { CLOUD_WORDS, cloudsNamed } from '../clouds.js';
 import type { ProcedureFact } from '../facts/types.js';
 import { conceptsOf } from '../search.js';
 import { terms } from '../text.js';
 import { titleFit } from './article-fit.js';
+import { proceduresForClouds } from './procedures.js';
 import { makeAnswer } from './render.js';
 import type { Answerer, KnowledgeContext } from './types.js';
 import type { Question } from './question.js';
@@ -31,7 +31,7 @@ const MIN_OWN_FIT = 0.25;
 /** How much better the story must fit one procedure's title than the next to name it. */
 const STORY_MARGIN = 0.1;
 
-export function asksForStep(text: string): boolean {
+function asksForStep(text: string): boolean {
   return ASKS_FOR_STEP.test(text);
 }
 
@@ -50,7 +50,8 @@ export const stepAnswerer: Answerer = {
       .filter(({ i }) => Math.abs(i - index) <= 1)
       .map(({ step, i }) => (i === index ? `${i + 1}. **${links(step.markdown)}**` : `${i + 1}. ${links(step.markdown)}`));
     const text = [`In **${source.title}**, it is step ${index + 1} of ${procedure.steps.length}:`, shown.join('\n')].join('\n\n');
-    return makeAnswer('howto', text, [source], Math.min(0.9, found.fit), [procedure.steps[index]!.plain], ['Show me all the steps', 'Open a ticket']);
+    // a suggestion the bot answers: every step of this procedure
+    return makeAnswer('howto', text, [source], Math.min(0.9, found.fit), [procedure.steps[index]!.plain], [`All the steps of ${source.title}`, 'Open a ticket']);
   },
 };
 
@@ -63,7 +64,7 @@ function bestStep(q: Question, knowledge: KnowledgeContext): { procedure: Proced
   if (concepts.length === 0) return null;
   const story = q.concepts.filter((c) => !REQUEST_TERMS.has(c.term));
   // steps for another cloud than the one asked about are for another task
-  const candidates = knowledge.facts.procedures.filter((p) => q.clouds.length === 0 || cloudsNamed(knowledge.sources.ref(p.slug).title, CLOUD_WORDS).every((c) => q.clouds.includes(c)));
+  const candidates = proceduresForClouds(q, knowledge);
   // "I am creating the new Azure provider. Where do I put…?": when the story names one procedure
   // clearly better than the others, as its title does ("…A New Azure Customer Account"), the step is one of its
   const named = candidates.map((procedure) => ({ procedure, fit: titleFit(story, procedure.slug, knowledge) })).sort((a, b) => b.fit - a.fit);

@@ -267,6 +267,15 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
       expect(answer.text).toMatch(step);
     });
 
+    run('its suggestion is a question the bot answers: every step of that procedure', () => {
+      const answer = ask('Hello, when our team sets up the new Azure account, at what point do they choose which CenturyLink Cloud account the Azure usage is billed to?');
+      const suggestion = answer.suggestions[0]!;
+      const followUp = ask(suggestion);
+      expect(followUp.kind).toBe('howto');
+      expect(followUp.sources[0]!.title).toBe(answer.sources[0]!.title);
+      expect(followUp.text).not.toMatch(/it is step \d+ of/);
+    });
+
     run('"how do I create a new azure account?" still gets every step', () => {
       const answer = ask('how do I create a new azure account?');
       expect(answer.kind).toBe('howto');
