@@ -1,4 +1,4 @@
-import MiniSearch from 'minisearch';
+import { FieldedBm25 } from './bm25.js';
 import type { Passage } from './passages.js';
 import { expand } from './synonyms.js';
 import { enumerationTerms, isKindTerm, withKinds } from './kinds.js';
@@ -54,15 +54,16 @@ export function pairs(sequence: readonly string[]): Set<string> {
   return out;
 }
 
-const processTerm = (word: string): string | null => (STOPWORDS.has(word) ? null : stem(word));
+/** Boosts of the ranked fields, in the order they are given: a passage's own text, its headings, its article's title. */
+const FIELD_BOOSTS = [1, 1.5, 1.2];
 
 /**
- * BM25 over passages (minisearch), with a coverage measure on top: BM25 alone ranks a passage
+ * BM25 over passages (bm25.ts), with a coverage measure on top: BM25 alone ranks a passage
  * that repeats one common word above one that holds every idea of the question, and gives no
  * sense of whether anything answered at all. Coverage is what the confidence bar is set on.
  */
 export class PassageIndex {
-  private readonly search: MiniSearch<{ id: number; text: string; heading: string; title: string }>;
+  private readonly bm25 = new FieldedBm25(FIELD_BOOSTS);
   private readonly termsOf: Set<string>[];
   /** Words of a passage's own text, apart from its title and headings. */
   private readonly ownTermsOf: Set<string>[];
@@ -79,13 +80,7 @@ export class PassageIndex {
   private readonly unknownWeight: number;
 
   constructor(readonly passages: readonly Passage[]) {
-    // each text is normalised and split once; the index reads the words back with a plain split
-    this.search = new MiniSearch({
-      fields: ['text', 'heading', 'title'],
-      tokenize: (joinedWords) => joinedWords.split(' '),
-      processTerm,
-      searchOptions: { boost: { heading: 1.5, title: 1.2 }, combineWith: 'OR', tokenize: (query) => words(query) },
-    });
+    // each text is normalised, split and stemmed once, for BM25 and for the sets of terms alike
     const titleWords = new Map<string, string[]>();
     const documents = passages.map((p) => {
       const text = words(p.units.map((u) => u.plain).join(' '));
@@ -93,16 +88,25 @@ export class PassageIndex {
       const title = titleWords.get(p.title) ?? titleWords.set(p.title, words(p.title)).get(p.title)!;
       return { id: p.id, text, heading, title };
     });
-    this.search.addAll(documents.map((d) => ({ id: d.id, text: d.text.join(' '), heading: d.heading.join(' '), title: d.title.join(' ') })));
     const content = (list: readonly string[]): string[] => list.filter((w) => !STOPWORDS.has(w)).map(stem);
+    const titleContent = new Map<readonly string[], string[]>();
+    const contentOfTitle = (title: readonly string[]): string[] => titleContent.get(title) ?? titleContent.set(title, content(title)).get(title)!;
     // the kinds a passage enumerates are read from its own text only: an AWS article's title does
     // not make its sentence about Azure name both clouds
     const ownTerms = documents.map((d) => content(d.text));
-    const titleTerms = new Map<readonly string[], string[]>();
+    const headingTerms = documents.map((d) => content(d.heading));
+    documents.forEach((d, i) =>
+      this.bm25.add(d.id, [
+        { words: d.text, terms: ownTerms[i]! },
+        { words: d.heading, terms: headingTerms[i]! },
+        { words: d.title, terms: contentOfTitle(d.title) },
+      ]),
+    );
+    const distinctTitleTerms = new Map<readonly string[], string[]>();
     this.ownTermsOf = ownTerms.map((terms, i) => new Set([...terms, ...enumerationTerms(documents[i]!.text)]));
     this.pairsOf = ownTerms.map(pairs);
-    this.titleTermsOf = documents.map((d) => titleTerms.get(d.title) ?? titleTerms.set(d.title, [...new Set(content(d.title))]).get(d.title)!);
-    this.termsOf = documents.map((d, i) => new Set([...this.ownTermsOf[i]!, ...content(d.heading), ...this.titleTermsOf[i]!]));
+    this.titleTermsOf = documents.map((d) => distinctTitleTerms.get(d.title) ?? distinctTitleTerms.set(d.title, [...new Set(contentOfTitle(d.title))]).get(d.title)!);
+    this.termsOf = documents.map((d, i) => new Set([...this.ownTermsOf[i]!, ...headingTerms[i]!, ...this.titleTermsOf[i]!]));
     for (const terms of this.termsOf) for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     for (const [i, passage] of passages.entries()) {
       const key = hashOf(documents[i]!.text);
@@ -120,15 +124,14 @@ export class PassageIndex {
     if (concepts.length === 0) return [];
     // a kind's members are found through the kind's word, whose alternatives name them
     const query = concepts.filter((c) => !isKindTerm(c.term)).map((c) => c.term).join(' ');
-    const hits = this.search.search(query, {
-      processTerm: (word: string) => (STOPWORDS.has(word) ? null : expand(stem(word))),
-      ...(filter ? { filter: (result: { id: number }) => filter(this.passages[result.id]!) } : {}),
-    });
+    // each word of the query is searched with the words that count as the same (synonyms.ts)
+    const queryTerms = words(query).flatMap((word) => (STOPWORDS.has(word) ? [] : expand(stem(word)))).filter((term) => term !== '');
+    const hits = this.bm25.search(queryTerms, filter ? (id) => filter(this.passages[id]!) : undefined);
     const asked = new Set(concepts.map((c) => c.term));
     return hits
       .slice(0, 40)
       .map((hit) => {
-        const id = hit.id as number;
+        const id = hit.id;
         // a question that names an article by its whole title is about that article
         const titleTerms = this.titleTermsOf[id]!;
         const named = titleTerms.length >= 2 && titleTerms.every((t) => asked.has(t)) ? TITLE_NAMED_BOOST : 1;
