@@ -3,6 +3,7 @@ import type { Concept } from '../search.js';
 import type { Answer, Cloud } from '../types.js';
 import { renderPassage } from './passages.js';
 import type { Question } from './question.js';
+import { beFor } from './item-number.js';
 import { makeAnswer } from './render.js';
 import { CLOUD_NAMES, LISTING_TERMS, suggestionsFor } from './scope-lists.js';
 import { itemKey, sameRole, withoutCloudName } from './scope-items.js';
@@ -104,12 +105,12 @@ export function verdict(q: Question, matches: ItemMatch[], knowledge: KnowledgeC
       else facts.push(`${CLOUD_NAMES[cloud]}: ${name}: ${match ? (match.inScope ? 'in scope' : 'outside scope') : 'not listed'}`);
     }
     const sentences: string[] = [];
-    if (inside.length) sentences.push(`**${out.length ? '' : 'Yes: '}${name} is in scope** for ${inside.join(' and ')} platform-level support.`);
-    if (out.length) sentences.push(`**${inside.length ? '' : 'No: '}${name} is outside the scope** of ${out.join(' and ')} platform-level support.`);
+    if (inside.length) sentences.push(`**${out.length ? '' : 'Yes: '}${name} ${beFor(name)} in scope** for ${inside.join(' and ')} platform-level support.`);
+    if (out.length) sentences.push(`**${inside.length ? '' : 'No: '}${name} ${beFor(name)} outside the scope** of ${out.join(' and ')} platform-level support.`);
     for (const { cloud, counterpart } of counterparts) {
-      if (counterpart) sentences.push(`For ${CLOUD_NAMES[cloud]}, ${counterpart.item} is ${counterpart.inScope ? 'in scope' : 'outside the scope'}.`);
+      if (counterpart) sentences.push(`For ${CLOUD_NAMES[cloud]}, ${counterpart.item} ${beFor(counterpart.item)} ${counterpart.inScope ? 'in scope' : 'outside the scope'}.`);
     }
-    if (unlisted.length) sentences.push(`It is not listed in ${unlisted.join(' or ')}'s platform-level support scope.`);
+    if (unlisted.length) sentences.push(`${beFor(name) === 'are' ? 'They are' : 'It is'} not listed in ${unlisted.join(' or ')}'s platform-level support scope.`);
     lines.push(sentences.join(' '));
   }
   if (outside) {

@@ -70,7 +70,7 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
       const answer = ask('2 questions: is AWS billing something your platform support covers? and can you give us partner cloud estimates for aws?');
       expect(answer.kind).toBe('scope');
       expect(answer.text).toMatch(/Yes: AWS Billing is in scope/);
-      expect(answer.text).toMatch(/Yes: Partner cloud estimates is in scope/);
+      expect(answer.text).toMatch(/Yes: Partner cloud estimates are in scope/);
     });
 
     run('a second question with no topic of its own asks about the first', () => {
@@ -118,11 +118,11 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
     run.each([
       ['Quick one - we moved our Azure subscription under CenturyLink last month. Does that mean you guys patch our servers now?', /\*\*No: Patching is outside the scope\*\* of Azure/],
       ['can one of your engineers just RDP into our azure boxes and sort out the server config for us? is that part of the support we get', /\*\*No: Remote Administration is outside the scope\*\* of Azure/],
-      ["If the problem turns out to be on Amazon's side, do you chase AWS for us or do we have to open our own case with them?", /\*\*Yes: Escalations to Amazon Web Services is in scope\*\*/],
-      ["If the problem turns out to be on Microsoft's side, who deals with Microsoft? Do I have to open a case with them myself?", /\*\*Yes: Escalations to Microsoft is in scope\*\*/],
+      ["If the problem turns out to be on Amazon's side, do you chase AWS for us or do we have to open our own case with them?", /\*\*Yes: Escalations to Amazon Web Services are in scope\*\*/],
+      ["If the problem turns out to be on Microsoft's side, who deals with Microsoft? Do I have to open a case with them myself?", /\*\*Yes: Escalations to Microsoft are in scope\*\*/],
       ['Can CenturyLink support help us with organising our Azure subscriptons (splitting into dev/prod subs etc) or is that on us?', /\*\*Yes: Subscription management is in scope\*\*/],
       ['azure sub mgmt - does CTL platform-level support handle that or is it on us?', /\*\*Yes: Subscription management is in scope\*\*/],
-      ['IAM policy probs on our AWS acct - will CTL platform support deal with those?', /\*\*Yes: IAM Policies is in scope\*\*/],
+      ['IAM policy probs on our AWS acct - will CTL platform support deal with those?', /\*\*Yes: IAM Policies are in scope\*\*/],
       ['critical CVE just dropped, who is patching our EC2 instances - you or us?? need answer fast', /\*\*No: Patching is outside the scope\*\* of AWS/],
     ])('%s → the verdict on the item', (question, verdict) => {
       const answer = ask(question);

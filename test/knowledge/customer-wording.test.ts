@@ -85,8 +85,8 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
     ])('%s → the item of each cloud', (question) => {
       const answer = ask(question);
       expect(answer.kind).toBe('scope');
-      expect(answer.text).toContain('**Yes: Escalations to Amazon Web Services is in scope** for AWS');
-      expect(answer.text).toContain('For Azure, Escalations to Microsoft is in scope.');
+      expect(answer.text).toContain('**Yes: Escalations to Amazon Web Services are in scope** for AWS');
+      expect(answer.text).toContain('For Azure, Escalations to Microsoft are in scope.');
       expect(answer.text).not.toContain('not listed');
       expect(answer.facts).toEqual(expect.arrayContaining(['AWS: Escalations to Amazon Web Services: in scope', 'Azure: Escalations to Microsoft: in scope']));
     });
@@ -171,7 +171,7 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
     const answer = ask('is AWS biling and cost estimates in scope?');
     expect(answer.kind).toBe('scope');
     expect(answer.text).toContain('**Yes: AWS Billing is in scope** for AWS');
-    expect(answer.text).toMatch(/\*\*Yes: Partner cloud estimates is in scope\*\*/i);
+    expect(answer.text).toMatch(/\*\*Yes: Partner cloud estimates are in scope\*\*/i);
   });
 
   describe('words that mean something else than they seem', () => {
@@ -233,7 +233,7 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
     run('"will you escalate it to AWS, or do I have to open a case with them myself?" → the verdict on escalations', () => {
       const answer = ask("if the problem is actually on amazon's side, will you escalate it to AWS for us or do I have to open a case with them myself");
       expect(answer.kind).toBe('scope');
-      expect(answer.text).toMatch(/^\*\*Yes: Escalations to Amazon Web Services is in scope\*\* for AWS/);
+      expect(answer.text).toMatch(/^\*\*Yes: Escalations to Amazon Web Services are in scope\*\* for AWS/);
     });
 
     run('"will ur team monitor my azure VMs?" → Monitoring and Remediation is outside the scope', () => {
@@ -299,7 +299,7 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
       const answer = ask('Triaging for a customer: their AWS account was never optimized through Cloud Application Manager. Do we still give them platform-level support?');
       expect(answer.text.trim()).not.toBe('');
       // the seeds' definition of platform-level support, or a public article's item for accounts not optimized
-      expect(answer.text).toMatch(/re-sold AWS customer accounts|not Optimized by Cloud Application Manager is outside the scope/i);
+      expect(answer.text).toMatch(/re-sold AWS customer accounts|not Optimized by Cloud Application Manager are outside the scope/i);
     });
 
     run('"…not on your permissions list. Who do we ask?" → the address for more resources', () => {
