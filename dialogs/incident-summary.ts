@@ -1,4 +1,5 @@
 import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import { sourceLine } from '../bot/cards.js';
 import type { OutagePhone, ScopeCheck } from '../knowledge/incident-facts.js';
 import type { Region, Ticket } from '../tickets/model.js';
 import { describeRedactions } from '../tickets/redaction/index.js';
@@ -13,14 +14,18 @@ import { CATEGORY_LABELS, CLOUD_LABELS, REGION_LABELS } from './incident-prompts
 
 const MAX_FINDINGS_SHOWN = 3;
 
-/** The first reply to a critical outage: the number to call, before any question. */
+/** The first reply to a critical outage: the number to call, before any question, with the article it comes from. */
 export function criticalNotice(phones: readonly OutagePhone[], region: Region | undefined): string {
   const lead = 'This sounds like a critical outage.';
   const tail = "the fastest way to reach support. I'll keep filing the ticket meanwhile.";
   const own = region ? phones.find((phone) => phone.region === region) : undefined;
-  if (own) return `${lead} Call ${own.number} now for ${own.label} — ${tail}`;
+  if (own) return `${lead} Call ${own.number} now for ${own.label} — ${tail}\n\n${sourceLine([own.source])}`;
   const list = phones.map((phone) => `- ${phone.label}: ${phone.number}`).join('\n');
-  return `${lead} Call support now — ${tail}\n\n${list}`;
+  return `${lead} Call support now — ${tail}\n\n${list}\n\n${sourceLine(uniqueSources(phones))}`;
+}
+
+function uniqueSources(phones: readonly OutagePhone[]): OutagePhone['source'][] {
+  return [...new Map(phones.map((phone) => [phone.source.slug, phone.source])).values()];
 }
 
 /** The number of the region the customer confirmed, when it differs from the one given at first. */

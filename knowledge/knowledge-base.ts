@@ -214,13 +214,14 @@ export class KnowledgeBase {
       c.answer.confidence + (c.answer.kind === 'passage' ? 0 : STRUCTURED_PREFERENCE) + (asked.has(c.from) ? ASKED_FOR_PREFERENCE : 0);
     // "how do we move off CenturyLink?": the steps for moving in are no answer
     const leaving = asksToLeave(question.text);
-    const confident = candidates.filter((c) => c.answer.confidence >= CONFIDENCE_BAR && (!leaving || speaksOfLeaving(c.answer))).sort((a, b) => rank(b) - rank(a));
+    // "how long are the agent logs kept?", "is the line staffed 24/7?": where the logs are, or the
+    // number, is no answer; only a candidate that states the time asked for is
+    const time = timeAskedFor(question.text);
+    const confident = candidates
+      .filter((c) => c.answer.confidence >= CONFIDENCE_BAR && (!leaving || speaksOfLeaving(c.answer)) && (!time || time.test(c.answer.text)))
+      .sort((a, b) => rank(b) - rank(a));
     const [best, ...rest] = confident;
     if (!best) return notFound();
-    // "how long are the agent logs kept?", "is the line staffed 24/7?": where the logs are, or the
-    // number, is no answer when no candidate states the time asked for
-    const time = timeAskedFor(question.text);
-    if (time && !confident.some((c) => time.test(c.answer.text))) return notFound();
     // two questions in one ("who do I call, and is there an email?"): answer both
     const second = rest.find((c) => c.from !== best.from && c.answer.kind !== 'passage' && best.answer.kind !== 'passage' && c.answer.confidence >= 0.7);
     if (!second) return best.answer;

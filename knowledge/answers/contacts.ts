@@ -4,6 +4,7 @@ import type { PlaceName } from '../regions.js';
 import type { Concept } from '../search.js';
 import { supportFacts, titleFit } from './article-fit.js';
 import { makeAnswer } from './render.js';
+import { terms } from '../text.js';
 import type { Answerer, KnowledgeContext } from './types.js';
 
 const PHONE_WORDS = /\b(call|calling|phone|phoning|hotline|telephone|dial|ring|line|numbers?)\b/;
@@ -20,13 +21,25 @@ const EMAIL_INTENT = /\b(address|contact|reach|write|send|report|by e-?mail|who 
  * "not urgent at all… an email rather than calling?": the words of a call, said to rule one out;
  * and "a critical CVE", "a critical patch": critical, but no outage.
  */
-const NO_CALL_WANTED = /\bcritical (?:cve|vulnerabilit\w*|security (?:fix|patch|update|issue)\w*|patch\w*|updates?|fix\w*|bug\w*)\b|\b(?:not|non|no|isn't|nothing)[\s-]+(?:(?:at all|really|very|too|that|so)\s+)?(?:urgent|critical|an emergency|emergency)\b|\b(?:rather than|instead of|other than|without)\s+(?:a\s+)?(?:call|calling|phoning|phone)\w*/g;
+const NO_CALL_WANTED = /\bcritical (?:cve|vulnerabilit\w*|security (?:fix|patch|update|issue)\w*|patch\w*|updates?|fix\w*|bug\w*)\b|\b(?:not|non|no|isn't|nothing)[\s-]+(?:(?:at all|really|very|too|that|so)\s+)?(?:urgent|critical|an emergency|emergency|an outage|outage)\b|\b(?:nothing|nothing's|nothing is|it's not|it is not|isn't|is not|not)\s+(?:actually\s+|really\s+)?down\b|\b(?:rather than|instead of|other than|without)\s+(?:a\s+)?(?:call|calling|phoning|phone)\w*/g;
+
+/** The question without the words that rule out an outage or a call ("nothing is down", "not urgent"). */
+function withoutNoCall(text: string): string {
+  return text.replace(NO_CALL_WANTED, ' ');
+}
+
+/**
+ * "how do I get in touch with support?", "what's the best way to reach you?": support asked for,
+ * with no outage, is reached by e-mail. Only support (or "you", "someone") right after the verb:
+ * "we can't reach our VMs, is that something support covers?" reaches no one.
+ */
+const REACH_SUPPORT = /\b(?:get in touch with|reach|contact|talk to|speak (?:to|with)|get hold of|get ahold of)\s+(?:the\s+|your\s+)?(?:support(?:\s+team)?|you|you guys|your team|team|helpdesk|help desk|someone|somebody|anyone|an engineer|a person|a human)\b(?!\s+(?:to|for)\s+(?:an?\s+)?(?:outage|critical))|\bbest way to (?:reach|contact|get (?:in touch|hold))\b/;
 
 /** Critical-outage phone numbers, for the customer's region when it is known. */
 export const phoneAnswerer: Answerer = {
   name: 'contact-phone',
   matches: (q) => {
-    const text = q.text.replace(NO_CALL_WANTED, ' ');
+    const text = withoutNoCall(q.text);
     return (PHONE_WORDS.test(text) && (URGENT_WORDS.test(text) || /\b(call|phone|hotline|telephone|dial)\b/.test(text) || q.places.length > 0)) ||
       (URGENT_WORDS.test(text) && (REACH_WORDS.test(text) || q.places.length > 0));
   },
@@ -74,8 +87,9 @@ export const emailAnswerer: Answerer = {
   askedFor: (q) => asksWhereToSend(q.text),
   answer(q, knowledge) {
     if (knowledge.facts.emails.length === 0) return null;
-    // the words of reaching out say how, not what about
-    const concepts = q.concepts.filter((c) => !/^(e?mail|contact|address|reach|out|send|submit|write|forward|ask)$/.test(c.term));
+    // the words of reaching out say how, not what about; nor does an outage said not to be one
+    const reaching = reachesSupport(q.text);
+    const concepts = q.concepts.filter((c) => !/^(e?mail|contact|address|reach|out|send|submit|write|forward|ask)$/.test(c.term) && !(reaching && REACHING_TERMS.has(c.term)));
     const ranked = rankAddresses(knowledge.facts.emails, concepts, knowledge);
     const line = (fact: EmailFact): string => `**${fact.address}**: ${knowledge.sources.links(fact.purpose)}`;
     // "I have incident@… and cloudintegration@… in my notes, which is for what?": what each named one is for
@@ -86,7 +100,7 @@ export const emailAnswerer: Answerer = {
     }
     // asked where to send something, not for an address: an address whose stated purpose is much of
     // that thing, as confident as it covers it
-    const asked = askedForAddress(q.text);
+    const asked = askedForAddress(q.text) || reachesSupport(q.text);
     if (!asked && (ranked[0] === undefined || ranked[0].coverage < MIN_PURPOSE_COVERAGE)) return null;
     // a purpose the question barely touches ("…a weird layout bug. is there an email for this?") is
     // no reason to prefer an address: then the one most articles give, support's own, comes first
@@ -108,14 +122,28 @@ export const emailAnswerer: Answerer = {
   },
 };
 
-/** Whether the question asks where to send something or for an address outright. */
+/** Whether the question asks where to send something, for an address outright, or how to reach support when nothing is down. */
 export function asksWhereToSend(text: string): boolean {
   return sendsSomewhere(text) || askedForAddress(text);
 }
 
-/** "where do I send that request?", "who do we ask?", not in an outage (that is a number to call). */
+/** "where do I send that request?", "who do we ask?", "how do I reach support?", not in an outage (that is a number to call). */
 function sendsSomewhere(text: string): boolean {
-  return SEND_WHERE.test(text) && !URGENT_WORDS.test(text);
+  const calm = withoutNoCall(text);
+  if (URGENT_WORDS.test(calm)) return false;
+  return SEND_WHERE.test(calm) || reachesSupport(calm);
+}
+
+/** Words of "how do I get in touch with your support team?" that say how to reach, not what about. */
+const REACHING_TERMS = new Set(terms('touch hold ahold team helpdesk desk someone somebody person human engineer best way no not nothing outage urgent emergency critical down'));
+
+/** "who do I write to?": a person or mailbox asked for, where "where do I send the logs?" may want a place. */
+const WHO_TO_WRITE = /\bwho (?:do|does|can|should|would|must) (?:i|we|they) (?:write to|e-?mail)\b/;
+
+/** "how do I get in touch with support?", "who do I write to?", with no outage and no call asked for. */
+function reachesSupport(text: string): boolean {
+  const calm = withoutNoCall(text);
+  return (REACH_SUPPORT.test(calm) || WHO_TO_WRITE.test(calm)) && !URGENT_WORDS.test(calm) && !PHONE_WORDS.test(calm);
 }
 
 /** Asked outright for an address: "what's the support e-mail?", "which address do they send it to?" */

@@ -111,7 +111,14 @@ function rankFor(q: Question, wanted: Wanted | null, knowledge: KnowledgeContext
     if (gives) return { concepts: focused, ranked: [gives, ...ranked.filter((r) => r !== gives)], focused: true };
   }
   const concepts = withoutRequest(wanted, q.concepts);
-  return { concepts, ranked: knowledge.index.rank(concepts, 5, forCloud, q.pairs, givesBoost(wanted, concepts, knowledge)), focused: false };
+  const boost = givesBoost(wanted, concepts, knowledge);
+  if (wanted.onlyGiving) {
+    // "…accepted the terms and it's been spinning for a minute": the steps share more words with the
+    // story, the sentence saying how long to wait answers it
+    const giving = knowledge.index.rank(concepts, FOCUS_DEPTH, forCloud, q.pairs, boost).filter((r) => boost(r.passage) > 1);
+    if (giving.length > 0) return { concepts, ranked: giving.slice(0, 5), focused: false };
+  }
+  return { concepts, ranked: knowledge.index.rank(concepts, 5, forCloud, q.pairs, boost), focused: false };
 }
 
 /**

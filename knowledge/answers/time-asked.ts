@@ -7,10 +7,17 @@
 const COUNT = String.raw`(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|sixty|few|several|couple of)`;
 const UNIT = String.raw`(?:seconds?|minutes?|hours?|days?|business days?|weeks?|months?|years?)`;
 
+/**
+ * "it's been spinning for about a minute, is it broken?", "nothing shows yet, is that normal?": a
+ * wait described as a worry asks how long it should take, as "how long" does.
+ */
+export const DELAY_DESCRIBED =
+  /\b(?:spinning|stuck|loading|hanging|frozen|still (?:waiting|pending|processing|loading|running))\b|\bnothing (?:has |is )?(?:show(?:s|ed|ing)?|happen(?:s|ed|ing)?|appear(?:s|ed|ing)?|came up|changed)\b|\btaking (?:so |too |this |very )?(?:long|forever|ages|a while)\b/;
+
 const TIMES_ASKED: readonly { asked: RegExp; gives: RegExp }[] = [
   {
-    asked: /\bhow (?:long|soon|quickly|fast)\b|\b(?:response|resolution|turnaround|waiting|wait|processing|lead) times?\b|\bin (?:minutes|hours|days)\b|\bsla\b/,
-    gives: new RegExp(String.raw`\b${COUNT}[\s-]+${UNIT}\b|\b(?:immediately|instantly|shortly|right away|within|24/7|hourly|daily|weekly|monthly|yearly|annually)\b`, 'i'),
+    asked: new RegExp(String.raw`\bhow (?:long|soon|quickly|fast)\b|\b(?:response|resolution|turnaround|waiting|wait|processing|lead) times?\b|\bin (?:minutes|hours|days)\b|\bsla\b|${DELAY_DESCRIBED.source}`),
+    gives: new RegExp(String.raw`\b${COUNT}[\s-]+${UNIT}\b|\b(?:immediately|instantly|shortly|right away|24/7|hourly|daily|weekly|monthly|yearly|annually)\b|\bwithin (?:the |an? )?(?:hour|day|week|month)\b`, 'i'),
   },
   {
     asked: /\b24\s*[/x]\s*7\b|\b(?:business|office|opening|support|working) hours\b|\bstaffed\b|\bwhat (?:hours|times?) (?:is|are|can|do)\b|\b(?:open|available|staffed|answered|manned)\b[^.?!]*\b(?:at night|nights|weekends?|holidays?)\b/,
@@ -22,3 +29,11 @@ const TIMES_ASKED: readonly { asked: RegExp; gives: RegExp }[] = [
 export function timeAskedFor(text: string): RegExp | null {
   return TIMES_ASKED.find((time) => time.asked.test(text))?.gives ?? null;
 }
+
+/** Whether the question asks for a time of any kind (how long, or when support is there). */
+export function asksForTime(text: string): boolean {
+  return timeAskedFor(text) !== null;
+}
+
+/** How long something takes, as an answer states it: "a two-minute wait", "within 24 hours". */
+export const DURATION_GIVEN = TIMES_ASKED[0]!.gives;

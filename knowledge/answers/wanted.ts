@@ -3,6 +3,7 @@ import type { Passage } from '../passages.js';
 import { conceptsOf, type Concept } from '../search.js';
 import { terms } from '../text.js';
 import type { Question } from './question.js';
+import { DELAY_DESCRIBED, DURATION_GIVEN } from './time-asked.js';
 import type { KnowledgeContext } from './types.js';
 
 /**
@@ -22,6 +23,8 @@ export interface Wanted {
   focus?: (text: string) => string | null;
   /** The sentence that gives must itself name what is asked about, not only its article or heading. */
   inSentence?: boolean;
+  /** Only a passage that gives it answers, when one does: a time asked for is not in the steps around it. */
+  onlyGiving?: boolean;
 }
 
 /** "we do not have a centurylink cloud account at all", "have never had a CLC account": what is lacking. */
@@ -51,6 +54,15 @@ const WANTED: readonly Wanted[] = [
     gives: new RegExp(`${PLACE.source}|${AMOUNT.source}`, 'i'),
     requestTerms: new Set(terms('much pay')),
     implies: 'cost',
+  },
+  {
+    // "how long does it take?", "it's been spinning for a minute, is it broken?": the sentence that
+    // says how long to wait, not the step the customer has just done
+    asked: new RegExp(String.raw`\bhow (?:long|soon|quickly|fast)\b|${DELAY_DESCRIBED.source}`),
+    gives: DURATION_GIVEN,
+    requestTerms: new Set(terms('long soon quickly fast take takes normal broken wrong spinning stuck loading hanging frozen still nothing show shows showing happen happens happened yet hit')),
+    implies: 'wait',
+    onlyGiving: true,
   },
   {
     // "we don't have a CenturyLink Cloud account": the sentence for those who lack it ("if you do not

@@ -124,7 +124,7 @@ describe('IncidentDialog transcripts', () => {
   it('files a critical Azure outage in EMEA, giving the phone number first and keeping no secret', async () => {
     await makeAdapter()
       .send('Our Azure production VMs in London are all down, I need to open a critical ticket')
-      .assertReply(says('critical outage', 'Call 00800 72884743 now for EMEA'))
+      .assertReply(says('critical outage', 'Call 00800 72884743 now for EMEA', 'Source: ', 'partner-cloud-integration-azure-support.md'))
       .assertReply(says("You're in EMEA, right?", '[Yes]', '[No]'))
       .send('yes')
       .assertReply(says('What kind of problem', '[API call issue]', '[Box or deployment error]'))
@@ -167,7 +167,7 @@ describe('IncidentDialog transcripts', () => {
   it('gives every region\'s outage number at once when a critical outage names no place, then the chosen one', async () => {
     await makeAdapter()
       .send('production is down and nobody can log in')
-      .assertReply(says('critical outage', '1-888-638-6771', '1-866-296-5335', '00800 72884743', '+65 6768 8099'))
+      .assertReply(says('critical outage', '1-888-638-6771', '1-866-296-5335', '00800 72884743', '+65 6768 8099', 'Source: '))
       .assertReply(says('Which cloud'))
       .send('Azure')
       .assertReply(says('Which support region'))

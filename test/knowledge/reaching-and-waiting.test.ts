@@ -1,0 +1,63 @@
+import { firstPassage, knowledgeFixture, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../support/knowledge-settings.js';
+
+/*
+ * Two more kinds of customer question, on the project's own articles, the seeds, and the seeds among
+ * the public articles:
+ *   support asked for with nothing down ("not an emergency… how do I get in touch with support?",
+ *   "nothing is down… best way to reach you?", "not urgent at all… who do I write to?"): support's
+ *   e-mail address, never an outage number, wherever the customer is;
+ *   a wait described as a worry after a step ("accepted the terms… it's been spinning for a minute,
+ *   is it broken?", "nothing shows yet, is that normal?"): how long to wait, not the steps again.
+ */
+
+afterAll(removeCombinedCopy);
+
+const OUTAGE_NUMBERS = /1-888-638-6771|1-866-296-5335|00800 72884743|\+65 6768 8099/;
+
+describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
+  const { kb, run, ask } = knowledgeFixture(setting);
+
+  describe('support asked for when nothing is down', () => {
+    run.each([
+      ["not an emergency, just have a question about our setup. we're in Toronto, how do I get in touch with support?"],
+      ['Hi, Paris office here, nothing is down, we just want to ask support something. what is the best way to reach you?'],
+      ["small issue with a deployment, not urgent at all. we're based in Melbourne - who do I write to?"],
+      ['no outage here, how can I contact your support team?'],
+    ])('%s → the support address, no outage number', (question) => {
+      const answer = ask(question);
+      expect(answer.kind).toBe('contact');
+      expect(answer.text.split('\n')[0]!.toLowerCase()).toContain('**incident@centurylink.com**');
+      expect(answer.text).not.toMatch(OUTAGE_NUMBERS);
+    });
+
+    run.each([
+      ['how do I contact support for an outage in canada?', '1-866-296-5335'],
+      ['our Paris office is down, what is the best way to reach you?', '00800 72884743'],
+    ])('%s → with an outage, still the number (%s)', (question, number) => {
+      const answer = ask(question);
+      expect(answer.kind).toBe('contact');
+      expect(answer.text).toContain(number);
+    });
+
+    run('"we can\'t reach our VMs, is that something support covers?" asks about reaching the VMs, not support', () => {
+      const answer = kb().answer("we can't reach our VMs in azure, is that something support covers?");
+      expect(answer.text).not.toMatch(/incident@centurylink\.com/i);
+    });
+  });
+
+  describe('a wait described as a worry, after a step', () => {
+    run.each([
+      ['I just accepted the terms for the new azure account like 30 seconds ago and nothing shows yet. is that normal, how long should it take?'],
+      ["just hit accept on the terms for the new azure provider and it's been spinning for about a minute. is it broken??"],
+      ['created the new azure customer account provider and it is still loading, is something wrong?'],
+    ])('%s → the two-minute wait', (question) => {
+      const answer = ask(question);
+      expect(firstPassage(answer)).toMatch(/two-minute wait|two minutes/i);
+      expect(answer.sources[0]!.slug).toBe('partner-cloud-integration-azure-new');
+    });
+
+    run('a time asked for that no article gives is still not found', () => {
+      expect(kb().answer('how long are the agent logs kept before they are deleted?').kind).toBe('not_found');
+    });
+  });
+});
