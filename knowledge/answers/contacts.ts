@@ -104,7 +104,9 @@ export const emailAnswerer: Answerer = {
     if (!asked && (ranked[0] === undefined || ranked[0].coverage < MIN_PURPOSE_COVERAGE)) return null;
     // a purpose the question barely touches ("…a weird layout bug. is there an email for this?") is
     // no reason to prefer an address: then the one most articles give, support's own, comes first
-    const clear = ranked[0]!.coverage >= MIN_PURPOSE_COVERAGE;
+    // support named outright ("how do I get in touch with support?") is support's own address, with
+    // the addresses for what the question touches on after it
+    const clear = ranked[0]!.coverage >= MIN_PURPOSE_COVERAGE && !namesSupport(q.text);
     const best = clear ? ranked[0] : [...ranked].sort((a, b) => b.articles - a.articles)[0];
     // the other addresses in the order of how much their purposes touch the question
     const others = ranked.filter((r) => r !== best);
@@ -139,6 +141,11 @@ const REACHING_TERMS = new Set(terms('touch hold ahold team helpdesk desk someon
 
 /** "who do I write to?": a person or mailbox asked for, where "where do I send the logs?" may want a place. */
 const WHO_TO_WRITE = /\bwho (?:do|does|can|should|would|must) (?:i|we|they) (?:write to|e-?mail)\b/;
+
+/** Support itself asked for, with nothing down: "how do I get in touch with support?", "best way to reach you?" */
+function namesSupport(text: string): boolean {
+  return reachesSupport(text) && REACH_SUPPORT.test(withoutNoCall(text));
+}
 
 /** "how do I get in touch with support?", "who do I write to?", with no outage and no call asked for. */
 function reachesSupport(text: string): boolean {
