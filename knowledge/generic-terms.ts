@@ -19,6 +19,8 @@ export const GENERIC_TERMS: ReadonlySet<string> = new Set(
       'explain explaining understand clarify try trying tried wonder wondering curious worth side ' +
       // "will it work for us?": whether it applies, not a topic
       'work works working ' +
+      // "we run centos on our vms": what the customer has, told as running it
+      'run runs running ' +
       // "…so you can troubleshoot": what support will do with it, like "look into it"
       'troubleshoot troubleshooting diagnose ' +
       // "how do I pull / grab / fetch the logs": getting hold of something, like "get"

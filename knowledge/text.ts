@@ -32,14 +32,21 @@ const BARE_CONTRACTION_WORD = /\b(dont|doesnt|didnt|isnt|arent|wasnt|werent|have
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const NOT_ASCII = /[^ -~\s]/;
 
-/** Lower case, straight quotes, accents dropped ("Montréal" is Montreal), contractions spelled out. */
+/**
+ * Lower case, straight quotes, accents dropped ("Montréal" is Montreal), contractions spelled out,
+ * "operating system" as one word.
+ */
 export function normalise(text: string): string {
   let out = text.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
   if (NOT_ASCII.test(out)) out = out.normalize('NFD').replace(COMBINING_MARKS, '');
   if (out.includes("'")) for (const [pattern, replacement] of APOSTROPHE_CONTRACTIONS) out = out.replace(pattern, replacement);
   if (BARE_CONTRACTION_WORD.test(out)) for (const [pattern, replacement] of BARE_CONTRACTIONS) out = out.replace(pattern, replacement);
+  // one idea in two words: "free operating systems" must not meet "operations staff" word by word
+  if (out.includes('operating')) out = out.replace(OPERATING_SYSTEM, 'operatingsystem');
   return out;
 }
+
+const OPERATING_SYSTEM = /\boperating[\s-]+systems?\b/g;
 
 /** Words of a text, lower-cased: letters and digits, split at every other character. */
 export function words(text: string): string[] {

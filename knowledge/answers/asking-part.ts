@@ -5,7 +5,7 @@ import { clauses } from '../clauses.js';
  * escalate it?", "…, who deals with Microsoft?"), up to the inverted verb and subject, or the
  * "who", that start what is asked.
  */
-const LEADING_CONDITION = /^(?:if|when|whenever|once|in case)\b.*?\b(?=(?:is|are|does|do|can|could|will|would|should)\s+(?:you|u|your|centurylink|it|they|we|i|that|this|support)\b|who\s+(?:handles|deals|escalates|takes|looks|is|will|would|should|can|does|do)\b)/;
+const LEADING_CONDITION = /^(?:if|when|whenever|once|in case)\b.*?\b(?=(?:is|are|does|do|can|could|will|would|should)\s+(?:you|u|your|centurylink|ctl|it|they|we|i|that|this|support)\b|who\s+(?:handles|deals|escalates|takes|looks|is|will|would|should|can|does|do)\b)/;
 
 /**
  * The part of a message that asks: its last sentence that asks something, less a condition

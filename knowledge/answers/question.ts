@@ -33,6 +33,13 @@ const WHETHER_IT_MATTERS = /\b(be|is|cause|causes|create|creates|mean|pose)\s+(a
  * vendor is what the scope lists call an escalation to it. Said of anything else ("is that something
  * your team deals with?"), dealing is only handling.
  */
+/**
+ * "You do support Debian on AWS, don't you?", "that's covered, isn't it?": a tag that asks for the
+ * statement to be confirmed. Its "not" negates nothing the customer asks about, so it is no idea of
+ * the question. (Contractions are spelled out by then: "don't you" reads "do not you".)
+ */
+const TAG_QUESTION = /,\s*(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have) not (?:you|it|they|we|that|there|he|she|i)\s*([?!.]*)\s*$/;
+
 const WITH_THE_VENDOR = /\b(?:deals?|dealing|dealt|talks?|talking|speaks?|speaking|liaises?|liaising) (?:directly )?(?:with|to) (microsoft|amazon|aws)\b/g;
 
 /** "accepted the T&Cs": the terms and conditions, which the articles spell out. */
@@ -46,8 +53,9 @@ export function analyseQuestion(raw: string, corrector: Corrector): Question {
   return {
     raw: cut,
     text,
-    concepts: conceptsOf(text),
-    pairs: pairs(terms(text)),
+    // the tag stays in the text, where it makes the statement a yes/no question
+    concepts: conceptsOf(text.replace(TAG_QUESTION, '$1')),
+    pairs: pairs(terms(text.replace(TAG_QUESTION, '$1'))),
     clouds: cloudsNamed(text, CLOUD_WORDS),
     places: findPlaces(text.replace(/\bus\b/g, ' ') + usCountry),
   };

@@ -25,27 +25,28 @@ const VERDICT_FORM = new RegExp([
   /(^|[.?!;,]\s*|\s[-–—]+\s*|\band\s+|\bbut\s+|\bso\s+)(is|are|does|do|can|could|will|would|should|am|did|has|have)\b/.source,
   /\bsomething (you|your|centurylink)\b/.source,
   // not "how often do you bill us?", "when do you…": asked how, when or why, not whether
-  /(?<!\b(?:how (?:often|long|much|many|soon|quickly)|when|why|where)\s+)\b(is|are|does|do|can|could|will|would)\s+(you|u|your|centurylink|it|that|this|they|those|these|there|the|platform)\b/.source,
+  /(?<!\b(?:how (?:often|long|much|many|soon|quickly)|when|why|where)\s+)\b(is|are|does|do|can|could|will|would)\s+(you|u|your|centurylink|ctl|it|that|this|they|those|these|there|the|platform)\b/.source,
   WHO_DOES.source,
-  /\b(covered|in scope|out of scope|outside( of)?( the)? scope|included|part of (it|that|this|your|the))\b/.source,
-  // "we would like to know whether change management falls under platform-level support"
-  /\bwhether\b/.source,
+  /\b(covered|in scope|out of scope|outside( of)?( the)? scope|included|part of (it|that|this|your|the|what))\b/.source,
+  // "we would like to know whether change management falls under platform-level support"; "we're
+  // trying to figure out if keeping an eye on our instances is part of what you cover"
+  /\bwhether\b|\b(know|figure out|find out|check|wondering|wonder|confirm|tell me|see) if\b/.source,
   // "that's not part of platform-level support, right?": a statement asked to be confirmed
   /,\s*(right|correct|yes|no|true|is it|is that right)\s*\?/.source,
 ].join('|'));
 /** A question whose subject is the provider asks what it does: "will centurylink escalate it?" */
-const PROVIDER_DOES = /\b(is|are|does|do|can|could|will|would)\s+(you|u|your|ur|centurylink|support)\b/;
+const PROVIDER_DOES = /\b(is|are|does|do|can|could|will|would)\s+(you|u|your|ur|centurylink|ctl|support)\b/;
 /**
  * "does that mean you guys patch our servers now?", "can one of your engineers RDP into our boxes?":
  * the provider doing one of the things support might do.
  */
-const PROVIDER_ACTS = /\b(you|u|ur|your|centurylink)\b(?:\s+(?:guys|folks|people|team|engineers?|staff|techs?|support|ops))?(?:\s+(?:just|also|still|actually|even|then|now|really|ever))?\s+(?:patch|monitor|manage|handle|run|fix|administer|rdp|ssh|sort|chase|escalate|deal|help|take over|look after|look into|review|approve|configure|maintain|troubleshoot|support|cover)\w*\b/;
+const PROVIDER_ACTS = /\b(you|u|ur|your|centurylink|ctl)\b(?:\s+(?:guys|folks|people|team|engineers?|staff|techs?|support|ops))?(?:\s+(?:will|would|can|could|do|does|should|might|may))?(?:\s+(?:just|also|still|actually|even|then|now|really|ever))?\s+(?:patch|monitor|manage|handle|run|fix|administer|rdp|ssh|sort|chase|escalate|deal|help|take over|look after|look into|review|approve|configure|maintain|troubleshoot|support|cover)\w*\b/;
 /** "X isn't covered… where do we go if we want it?": the verdict, with where the item is offered. */
 const WANTS_IT_ANYWAY = /\b(where|who|how)\b[^.?!]*\b(go|get|buy|turn|contact|ask|order|purchase)\b|\bwant (that|it|this|them)\b/;
 /** "is X something you guys do?" */
 const SOMETHING_YOU_DO = /\bsomething (you|u|your|centurylink)\b/;
 /** "patching on our boxes - is that you guys or us?", "is that on us or on you?", "is it your job?" */
-const YOU_OR_US = /\b(you|u|centurylink)( guys| folks)?,? or (on )?(us|we|me|ourselves|myself)\b|\b(us|we|me),? or (on )?(you|u|centurylink)\b|\b(your|ur) (job|responsibility|side)\b/;
+const YOU_OR_US = /\b(you|u|centurylink|ctl)( guys| folks)?,? or (on )?(us|we|me|ourselves|myself)\b|\b(us|we|me),? or (on )?(you|u|centurylink|ctl)\b|\b(your|ur) (job|responsibility|side)\b|\bor (whether |if )?(that|it|this) (is|will be|would be|falls) (on us|on our side|our (job|responsibility|problem))\b/;
 /** "what do we still have to do ourselves?", "what stays with us?": what support leaves to the customer. */
 const CUSTOMER_SIDE = /\b(do|handle|manage|cover|take care of|look after)\b[^.?!]*\b(ourselves|myself|themselves)\b|\b(stays?|remains?|left) (with|to|for) (us|me)\b|\b(are|am) (we|i) (still )?responsible\b/;
 const LIST_WORDS = /\b(what|which|list|everything|all|anything)\b|\bscope\??$/;

@@ -1,0 +1,45 @@
+import { firstPassage, knowledgeFixture, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../support/knowledge-settings.js';
+
+/*
+ * Scope questions asked indirectly, on the project's own articles, the seeds, and the seeds among
+ * the public articles:
+ *   embedded in another sentence ("my boss wants to know whether…", "we're trying to figure out
+ *   if… is part of what you cover"), with a modal ("you guys will patch"), with "that's on us" as
+ *   the other way, with CenturyLink called CTL;
+ *   a statement with a tag that asks for it to be confirmed ("…, don't you?", "…, isn't it?"): the
+ *   tag's "not" is no idea of the question;
+ *   a free Linux distribution named ("Debian", "CentOS"): the note on free operating systems, which
+ *   "operations staff" in a scope item does not answer.
+ */
+
+afterAll(removeCombinedCopy);
+
+describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
+  const { run, ask } = knowledgeFixture(setting);
+
+  describe('a verdict asked for indirectly', () => {
+    run.each([
+      ["my boss wants to know whether you guys will patch the OS on our azure servers or whether that's on us", /\*\*No: Patching is outside the scope\*\* of Azure/],
+      ["we're trying to figure out if keeping an eye on our EC2 instances and fixing them when they alert is part of what you cover on AWS", /\*\*No: Monitoring and Remediation is outside the scope\*\* of AWS/],
+      ["if the problem turns out to be on amazon's side will ctl escalate it to aws for us or do we have to open our own case", /\*\*Yes: Escalations to Amazon Web Services are in scope\*\* for AWS/],
+      ["We don't have anyone on staff to patch our EC2 instances. That's handled by CenturyLink under the AWS platform-level support, isn't it?", /\*\*No: Patching is outside the scope\*\* of AWS/],
+      ["azure billing is part of your platform support, isn't it?", /\*\*Yes: Azure Billing is in scope\*\* for Azure/],
+    ])('%s', (question, verdict) => {
+      const answer = ask(question);
+      expect(answer.kind).toBe('scope');
+      expect(answer.text).toMatch(verdict);
+    });
+  });
+
+  describe('a free Linux distribution', () => {
+    run.each([["You do support Debian instances on AWS, don't you?"], ['we run centos on most of our vms in aws, is that going to be a problem for support?']])(
+      '%s → the note on free operating systems',
+      (question) => {
+        const answer = ask(question);
+        expect(firstPassage(answer)).toMatch(/free Operating Systems/i);
+        expect(firstPassage(answer)).not.toMatch(/Operations Staff/);
+        expect(answer.sources[0]!.slug).toBe('partner-cloud-integration-aws-support');
+      },
+    );
+  });
+});
