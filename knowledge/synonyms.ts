@@ -36,6 +36,13 @@ const RAW: Record<string, string[]> = {
   spending: ['usage', 'cost', 'charge'],
   figure: ['total', 'amount'],
   script: ['api'],
+  // "is there a way to query this month's spend?": asked of a system, not a person
+  query: ['api'],
+  // "what will the charges be called on the bill?" (read as "labeled"): a line item is labeled or named
+  label: ['named', 'name'],
+  labeled: ['named', 'name'],
+  // "a running total of this month's spend so far": what has accumulated to date
+  running: ['accumulated', 'date'],
   programmatically: ['api'],
   programmatic: ['api'],
   price: ['pricing'],

@@ -59,11 +59,11 @@ export const STOPWORDS = new Set(
     'those to too us was we were what when where which while who whom why will with would you your yours am also any all ' +
     'about after before just get got go going need needs want wants like know tell let lets may might must shall ' +
     'hi hello hey thanks thank ok okay im id ive dont cant one way someone anyone something anything much many very ' +
-    'again able via per vs here now still yet most few several ' +
+    'again able via per vs here now still yet most few several far ' +
     // prepositions of the same sort as "via": "azure through you" is about azure, not "through"
     'through thru across onto upon during over against ' +
     // chat filler: says nothing about what is asked
-    'guys guy pls plz u ur ok okay honestly actually exactly really stuff thing things bit anyway basically maybe ' +
+    'guys guy boss pls plz u ur ok okay honestly actually exactly really stuff thing things bit anyway basically maybe ' +
     'kind sort lot lots etc thx asap btw fyi folks people someone somebody sure well yes yeah yep nope lol ever up help').split(' '),
 );
 

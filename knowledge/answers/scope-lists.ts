@@ -3,6 +3,7 @@ import { terms } from '../text.js';
 import type { Answer, Cloud } from '../types.js';
 import type { Question } from './question.js';
 import { makeAnswer } from './render.js';
+import { AMOUNT, PRICE_ASKED } from './wanted.js';
 import { sameItem, withoutCloudName } from './scope-items.js';
 import type { KnowledgeContext } from './types.js';
 
@@ -25,14 +26,30 @@ export function onePerCloud(scopes: readonly ScopeFact[]): ScopeFact[] {
  * out, and where the managed options are described. Only from articles that say where to go for
  * them; a question about another kind of managed service is left to the passages.
  */
+/** "available for both?", "only one of them?", "for which clouds?": which clouds offer it, asked. */
+const WHICH_CLOUDS = /\b(both|either|only one|which clouds?|what clouds?|available|offered|all clouds)\b/;
+
 export function managedServices(q: Question, scopes: readonly ScopeFact[], knowledge: KnowledgeContext): Answer | null {
-  const asked = (q.clouds.length ? scopes.filter((s) => q.clouds.includes(s.cloud)) : scopes).filter((s) => s.managedServices);
+  const offered = onePerCloud(scopes.filter((s) => s.managedServices));
+  const asked = q.clouds.length ? offered.filter((s) => q.clouds.includes(s.cloud)) : offered;
   if (asked.length === 0) return null;
+  const lead: string[] = [];
+  // "are they available for both azure and aws or only one?": which clouds, said at once
+  if (asked.length > 1 && WHICH_CLOUDS.test(q.text)) lead.push(`Managed Services are available for ${asked.length === 2 ? 'both ' : ''}${joinNames(asked.map((s) => CLOUD_NAMES[s.cloud]))}.`);
+  // "how much does the managed services add-on cost?": no article gives a price; say so, and where the options are
+  if (PRICE_ASKED.test(q.text) && !asked.some((s) => AMOUNT.test(s.managedServices!))) {
+    lead.push('The support articles do not list a price for Managed Services; the options page linked below describes them.');
+  }
   const parts = asked.map((scope) => {
     const cloud = CLOUD_NAMES[scope.cloud];
     return `**Managed Services for ${cloud}** cover what ${cloud} platform-level support leaves out: ${scope.outOfScope.join(', ')}.\n\n${knowledge.sources.links(scope.managedServices!)}`;
   });
-  return makeAnswer('scope', parts.join('\n\n'), asked.map((s) => knowledge.sources.ref(s.slug)), 0.85, asked.flatMap((s) => s.outOfScope), suggestionsFor(asked));
+  return makeAnswer('scope', [...lead, ...parts].join('\n\n'), asked.map((s) => knowledge.sources.ref(s.slug)), 0.85, asked.flatMap((s) => s.outOfScope), suggestionsFor(asked));
+}
+
+/** "AWS and Azure", "A, B and C". */
+function joinNames(names: readonly string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 export function listing(scopes: ScopeFact[], outFirst: boolean, knowledge: KnowledgeContext): Answer {

@@ -33,7 +33,10 @@ const LACKING = /\b(?:(?:do|does|did) not (?:yet |even |currently )?have|never (
 /** A place a reader can go: a web or article link, a bare address, a file path. */
 const PLACE = /\]\((?:https?:|kb:)|https?:\/\/|\bwww\.|(?:^|[\s`(])(?:\/[\w.-]+){2,}|\b[a-z]:\\/i;
 /** An amount of money or a rate. */
-const AMOUNT = /[$€£]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:usd|eur|gbp|dollars?|euros?|percent|%)|\bper (?:hour|month|year|gb)\b/i;
+export const AMOUNT = /[$€£]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:usd|eur|gbp|dollars?|euros?|percent|%)|\bper (?:hour|month|year|gb)\b/i;
+
+/** "how much does it cost?", "what will we pay?", "the price of…": a price asked for. */
+export const PRICE_ASKED = /\bhow much\b[^.?!]*\b(?:cost|costs|charge|charges|charged|pay|price|priced)\b|\bwhat (?:does|do|will|would)\b[^.?!]*\bcost\b|\b(?:price|prices|pricing|cost)\s+(?:of|for)\b/;
 
 /** Someone to turn to: a role, a team, or a way to reach them. */
 const PARTY = /\b(?:representative|rep|sales|account manager|administrator|admin|support team|contact|email|e-mail|call|phone)\b|mailto:/i;
@@ -50,7 +53,7 @@ const WANTED: readonly Wanted[] = [
   },
   {
     // prices change too often to be written into an article: it says where they are published
-    asked: /\bhow much\b[^.?!]*\b(?:cost|costs|charge|charges|charged|pay|price|priced)\b|\bwhat (?:does|do|will|would)\b[^.?!]*\bcost\b|\b(?:price|prices|pricing|cost)\s+(?:of|for)\b/,
+    asked: PRICE_ASKED,
     gives: new RegExp(`${PLACE.source}|${AMOUNT.source}`, 'i'),
     requestTerms: new Set(terms('much pay')),
     implies: 'cost',
