@@ -38,6 +38,8 @@ const RAW: Record<string, string[]> = {
   script: ['api'],
   // "is there a way to query this month's spend?": asked of a system, not a person
   query: ['api'],
+  // "drop-down" is two words to the index
+  dropdown: ['drop', 'menu'],
   // "what will the charges be called on the bill?" (read as "labeled"): a line item is labeled or named
   label: ['named', 'name'],
   labeled: ['named', 'name'],

@@ -6,7 +6,7 @@ import { makeAnswer } from './render.js';
 import type { Question } from './question.js';
 import type { Answerer, KnowledgeContext } from './types.js';
 import { conceptsOf, type Concept } from '../search.js';
-import { MIN_STEP_COVERAGE, stepNamedInStory, type StepFound } from './next-step.js';
+import { asksNextStep, MIN_STEP_COVERAGE, stepNamedInStory, withoutNextStepAsked, type StepFound } from './next-step.js';
 
 const HOW_TO = /\bhow (do|can|should|would|could|to)\b|\bhow does\b|\bsteps?\b|\bwalk me through\b|\bprocedure\b|\binstructions?\b|\bguide\b|\bwhat do i (need to )?do\b/;
 /** "What happens after I accept the terms?": the answer is what follows that step. */
@@ -15,20 +15,21 @@ const AFTER = /\b(what happens|what comes|what is next|what next|then what|what 
  * "…accepted the terms. what's next?", "…typed in my login. what comes after that?": a bare "what
  * next" at the end of a message asks what follows the step the message has just said was done.
  */
-const NEXT = /(^|[.?!;,]\s*|\bso\s+|\bok\s+)(what is next|what next|what now|now what|then what|what do (i|we) do now|what should (i|we) do now|what do (i|we) do next|what should (i|we) do next|what (comes|happens) (next|then|after that|after this)|what is the next step|what are the next steps)\W*$/;
 /** The words of a how-to request itself, which say nothing about which procedure. */
 const REQUEST_TERMS = new Set(terms('how do can should would steps step walk through procedure instructions guide process happen happens next after once'));
 
 /** Step-by-step procedures, as an ordered list, with what happens once they are done. */
 export const procedureAnswerer: Answerer = {
   name: 'procedure',
-  matches: (q) => HOW_TO.test(q.text) || AFTER.test(q.text) || NEXT.test(q.text),
-  askedFor: (q) => HOW_TO.test(q.text),
+  matches: (q) => HOW_TO.test(q.text) || AFTER.test(q.text) || asksNextStep(q.text),
+  // "…picked 'Create a new Azure customer account'. what's the next button?" asks for the next step,
+  // whatever option label the story quotes
+  askedFor: (q) => HOW_TO.test(q.text) || asksNextStep(q.text),
   answer(q, knowledge) {
     const concepts = q.concepts.filter((c) => !REQUEST_TERMS.has(c.term));
     if (concepts.length === 0 || knowledge.facts.procedures.length === 0) return null;
     // "…typed in my login. what comes after that?": "that" is the step the story names
-    if (NEXT.test(q.text)) return stepsAfter(stepNamedInStory(q.text.replace(NEXT, ''), q.clouds, (c) => REQUEST_TERMS.has(c.term), knowledge), knowledge);
+    if (asksNextStep(q.text)) return stepsAfter(stepNamedInStory(withoutNextStepAsked(q.text), q.clouds, (c) => REQUEST_TERMS.has(c.term), knowledge), knowledge);
     if (AFTER.test(q.text)) return whatFollows(q.text.replace(/^[\s\S]*?\b(after|once|when)\b/, ''), knowledge);
     // steps for another cloud than the one asked about are for another task ("a new AWS account":
     // not the new Azure account's steps, even if no article gives the AWS ones)

@@ -2,6 +2,7 @@ import { CLOUD_WORDS, cloudsNamed } from '../clouds.js';
 import type { Passage } from '../passages.js';
 import type { PassageIndex } from '../search.js';
 import { words } from '../text.js';
+import { asksNextStep } from './next-step.js';
 import { makeAnswer } from './render.js';
 import type { Answerer, KnowledgeContext } from './types.js';
 import type { Question } from './question.js';
@@ -57,7 +58,9 @@ function tablesOf(index: PassageIndex): Passage[][] {
 export const quotedLabelAnswerer: Answerer = {
   name: 'quoted-label',
   matches: (q) => quotedLabels(q.raw).length > 0,
-  askedFor: (q, knowledge) => tableNamed(q, knowledge).length > 0,
+  // a label quoted in a story that asks for the next step ("…picked 'Create a new Azure customer
+  // account'. what's the next button?") tells where the customer is, not what is asked
+  askedFor: (q, knowledge) => !asksNextStep(q.text) && tableNamed(q, knowledge).length > 0,
   answer(q, knowledge) {
     // the whole table: the option asked about beside the others
     const table = tableNamed(q, knowledge);

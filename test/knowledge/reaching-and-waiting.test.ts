@@ -61,3 +61,18 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
     });
   });
 });
+
+describe.each(KNOWLEDGE_SETTINGS)('the next step asked for, on the $label', (setting) => {
+  const { run, ask } = knowledgeFixture(setting);
+
+  run.each([
+    ["ok so I picked 'create a new azure customer account' and typed a name for the provider. what's the next button?"],
+    ['I selected the create a new azure customer account option and gave the provider a name. what do I click next?'],
+  ])('%s → the steps after, not the table of options the story quotes', (question) => {
+    const answer = ask(question);
+    expect(answer.kind).toBe('howto');
+    expect(answer.text).toMatch(/^After step \d+/);
+    expect(answer.text).toMatch(/Connect a CLC Account/);
+    expect(answer.sources[0]!.slug).toBe('partner-cloud-integration-azure-new');
+  });
+});
