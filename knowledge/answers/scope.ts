@@ -23,6 +23,8 @@ const WHO_DOES = /\bwho (handles|deals with|escalates|takes care|is responsible|
 const VERDICT_FORM = new RegExp([
   // "azure sub mgmt - does CTL platform-level support handle that?": a dash before the question too
   /(^|[.?!;,]\s*|\s[-–—]+\s*|\band\s+|\bbut\s+|\bso\s+)(is|are|does|do|can|could|will|would|should|am|did|has|have)\b/.source,
+  // "aws console users - u create those?": the question asked without its "do"
+  /(^|[.?!;,]\s*|\s[-–—]+\s*)(you|u|ctl|centurylink)( guys)? \w+\b[^.?!]*\?/.source,
   /\bsomething (you|your|centurylink)\b/.source,
   // not "how often do you bill us?", "when do you…": asked how, when or why, not whether
   /(?<!\b(?:how (?:often|long|much|many|soon|quickly)|when|why|where)\s+)\b(is|are|does|do|can|could|will|would)\s+(you|u|your|centurylink|ctl|it|that|this|they|those|these|there|the|platform)\b/.source,
@@ -40,7 +42,7 @@ const PROVIDER_DOES = /\b(is|are|does|do|can|could|will|would)\s+(you|u|your|ur|
  * "does that mean you guys patch our servers now?", "can one of your engineers RDP into our boxes?":
  * the provider doing one of the things support might do.
  */
-const PROVIDER_ACTS = /\b(you|u|ur|your|centurylink|ctl)\b(?:\s+(?:guys|folks|people|team|engineers?|staff|techs?|support|ops))?(?:\s+(?:will|would|can|could|do|does|should|might|may))?(?:\s+(?:just|also|still|actually|even|then|now|really|ever))?\s+(?:patch|monitor|manage|handle|run|fix|administer|rdp|ssh|sort|chase|escalate|deal|help|take over|look after|look into|review|approve|configure|maintain|troubleshoot|support|cover)\w*\b/;
+const PROVIDER_ACTS = /\b(you|u|ur|your|centurylink|ctl)\b(?:\s+(?:guys|folks|people|team|engineers?|staff|techs?|support|ops))?(?:\s+(?:will|would|can|could|do|does|should|might|may))?(?:\s+(?:just|also|still|actually|even|then|now|really|ever))?\s+(?:patch|monitor|manage|handle|run|fix|administer|rdp|ssh|sort|chase|escalate|deal|help|take over|look after|look into|review|approve|configure|maintain|troubleshoot|support|cover|create|set up|provision|add)\w*\b/;
 /** "X isn't covered… where do we go if we want it?": the verdict, with where the item is offered. */
 const WANTS_IT_ANYWAY = /\b(where|who|how)\b[^.?!]*\b(go|get|buy|turn|contact|ask|order|purchase)\b|\bwant (that|it|this|them)\b/;
 /** "is X something you guys do?" */
@@ -52,7 +54,7 @@ const CUSTOMER_SIDE = /\b(do|handle|manage|cover|take care of|look after)\b[^.?!
 const LIST_WORDS = /\b(what|which|list|everything|all|anything)\b|\bscope\??$/;
 /** What is left out, also when the negation stands apart from its verb ("what doesn't aws support cover?"). */
 const OUT_WORDS = new RegExp([
-  /\b(out of scope|outside|exclude|excluded|excludes|excluding)\b/.source,
+  /\b(out of scope|outside|exclude|excluded|excludes|excluding|exclusions?)\b/.source,
   /\b(not|never)\b[^.?!]*\b(cover|covers|covered|include|includes|included|support|supports|supported|handle|handles|handled|scope|part of|do)\b/.source,
 ].join('|'));
 /** "what does managed services add?", "what do managed services include?": the tier above platform-level support. */
@@ -96,7 +98,8 @@ export const scopeAnswerer: Answerer = {
       if (answer) return answer;
     }
     if (MANAGED_SERVICES.test(q.text)) return managedServices(q, scopes, knowledge);
-    if (!scopeWords || (!LIST_WORDS.test(q.text) && !COMPARE_WORDS.test(q.text))) return null;
+    // "aws support exclusions?": what is left out, asked for without a "what"
+    if (!scopeWords || (!LIST_WORDS.test(q.text) && !COMPARE_WORDS.test(q.text) && !leftOut)) return null;
     // "what Azure resources does it support" asks about resources, not for the scope list; a sentence
     // that asks nothing ("…our procurement team wants it in writing") does not narrow the request
     const listed = asksOfSupport(part) ? conceptsOf(part) : q.concepts;

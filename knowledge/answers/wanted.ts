@@ -27,8 +27,8 @@ export interface Wanted {
   onlyGiving?: boolean;
 }
 
-/** "we do not have a centurylink cloud account at all", "have never had a CLC account": what is lacking. */
-const LACKING = /\b(?:(?:do|does|did) not (?:yet |even |currently )?have|never (?:had|have had)) (?:an? |any |the )?([^.,;:?!]+?)(?= at all\b| yet\b| so\b| but\b| and\b| because\b| to\b|[.,;:?!]|$)/;
+/** "we do not have a centurylink cloud account at all", "have never had a CLC account", "nobody here has a CLC login": what is lacking. */
+const LACKING = /\b(?:(?:do|does|did) not (?:yet |even |currently )?have|never (?:had|have had)|(?:nobody|no one|none of us)(?: here| on our team| in our team)? (?:has|have|had)) (?:an? |any |the )?([^.,;:?!]+?)(?= at all\b| yet\b| so\b| but\b| and\b| because\b| to\b|[.,;:?!]|$)/;
 
 /** A place a reader can go: a web or article link, a bare address, a file path. */
 const PLACE = /\]\((?:https?:|kb:)|https?:\/\/|\bwww\.|(?:^|[\s`(])(?:\/[\w.-]+){2,}|\b[a-z]:\\/i;
@@ -70,7 +70,7 @@ const WANTED: readonly Wanted[] = [
   {
     // "we don't have a CenturyLink Cloud account": the sentence for those who lack it ("if you do not
     // have access to CenturyLink Cloud, …"), not the one that only names it
-    asked: /\b(?:do|does|did) not (?:yet |even |currently )?have\b(?!\s+to\b)|\bhave no\b|\bnever (?:had|have had)\b/,
+    asked: /\b(?:do|does|did) not (?:yet |even |currently )?have\b(?!\s+to\b)|\bhave no\b|\bnever (?:had|have had)\b|\b(?:nobody|no one|none of us)(?: here| on our team| in our team)? (?:has|have|had)\b/,
     gives: /\b(?:if|when|unless) (?:you|they|the customer|the user|your organi[sz]ation) (?:do|does) not (?:yet |already )?have\b|\bwithout (?:access to|(?:an?|any) (?:\w+ ){0,2}account)\b/i,
     requestTerms: new Set(terms('not yet already')),
     focus: (text) => LACKING.exec(text)?.[1] ?? null,

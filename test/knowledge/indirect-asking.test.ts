@@ -43,3 +43,29 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
     );
   });
 });
+
+describe.each(KNOWLEDGE_SETTINGS)('terse scope questions, on the $label', (setting) => {
+  const { run, ask } = knowledgeFixture(setting);
+
+  run('"aws console users - u create those?" → a verdict on the item, asked without its "do"', () => {
+    const answer = ask('aws console users - u create those?');
+    expect(answer.kind).toBe('scope');
+    expect(answer.text).toMatch(/^\*\*Yes: AWS Console user creation and permissions are in scope\*\*/);
+  });
+
+  run.each([['aws support exclusions?', 'AWS'], ['azure support - anything not covered?', 'Azure']])('%s → what is outside the scope', (question, cloud) => {
+    const answer = ask(question);
+    expect(answer.kind).toBe('scope');
+    expect(answer.text.split('\n')[0]).toMatch(new RegExp(`^\\*\\*Outside the scope for ${cloud}:\\*\\* Remote Administration, Monitoring and Remediation, Change Management, Patching`));
+  });
+});
+
+describe.each(KNOWLEDGE_SETTINGS)('what the customer lacks, on the $label', (setting) => {
+  const { run, ask } = knowledgeFixture(setting);
+
+  run('"nobody here has a CenturyLink Cloud login… how would I get them?" → the prerequisite, with what to do without access', () => {
+    const answer = ask('We only ever use Cloud Application Manager and nobody here has a CenturyLink Cloud login. Someone told me I need CLC credentials to get Azure set up through you. Is that true, and how would I get them?');
+    expect(answer.text).toMatch(/representative/i);
+    expect(answer.text).toMatch(/Administrator/);
+  });
+});
