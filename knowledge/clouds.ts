@@ -15,6 +15,19 @@ export const CLOUD_WORDS: readonly CloudWords<Cloud>[] = [
   ['aws', /\baws\b|\bamazon\b|\bec2\b|\bs3\b/i],
 ];
 
+/** Providers Partner Cloud Integration does not sell, which other articles of a knowledge base may be about. */
+const OTHER_PROVIDERS = /\b(?:google|gcp|vsphere|vmware|openstack|cloudstack|digitalocean|softlayer|alibaba|oracle cloud)\b/i;
+
+/**
+ * Whether a text (an article's title) is about a cloud asked about: it names one of them, or names
+ * no cloud at all (then it is about every cloud). "Getting started with a new Google Cloud account"
+ * is about none of Azure and AWS, though its steps read the same.
+ */
+export function aboutClouds(title: string, asked: readonly Cloud[]): boolean {
+  const named = cloudsNamed(title, CLOUD_WORDS);
+  return named.length > 0 ? named.some((cloud) => asked.includes(cloud)) : !OTHER_PROVIDERS.test(title);
+}
+
 /** The clouds a table's words name in the text, in the order of their first mention. */
 export function cloudsNamed<C extends string>(text: string, table: readonly CloudWords<C>[]): C[] {
   return table

@@ -1,4 +1,4 @@
-import { CLOUD_WORDS, cloudsNamed } from '../clouds.js';
+import { aboutClouds } from '../clouds.js';
 import { asksForMembers } from '../kinds.js';
 import type { Passage } from '../passages.js';
 import { conceptsOf, type Concept, type RankedPassage } from '../search.js';
@@ -128,10 +128,7 @@ function rankFor(q: Question, wanted: Wanted | null, knowledge: KnowledgeContext
  */
 function cloudFilter(q: Question): ((passage: Passage) => boolean) | undefined {
   if (q.clouds.length === 0) return undefined;
-  return (passage) => {
-    const clouds = cloudsNamed(passage.title, CLOUD_WORDS);
-    return clouds.length === 0 || clouds.some((cloud) => q.clouds.includes(cloud));
-  };
+  return (passage) => aboutClouds(passage.title, q.clouds);
 }
 
 /** Sentences that give a reason, kept for "why" questions even when they share no words with it. */

@@ -1,4 +1,4 @@
-import { CLOUD_WORDS, cloudsNamed } from '../clouds.js';
+import { aboutClouds, CLOUD_WORDS, cloudsNamed } from '../clouds.js';
 import type { ProcedureFact } from '../facts/types.js';
 import type { SourceRef } from '../types.js';
 import { terms } from '../text.js';
@@ -51,7 +51,10 @@ export const procedureAnswerer: Answerer = {
 
 /** The procedures whose titles name no other cloud than the ones the question names (all, when it names none). */
 export function proceduresForClouds(q: Question, knowledge: KnowledgeContext): ProcedureFact[] {
-  return knowledge.facts.procedures.filter((p) => q.clouds.length === 0 || cloudsNamed(knowledge.sources.ref(p.slug).title, CLOUD_WORDS).every((c) => q.clouds.includes(c)));
+  return knowledge.facts.procedures.filter((p) => {
+    const title = knowledge.sources.ref(p.slug).title;
+    return q.clouds.length === 0 || (cloudsNamed(title, CLOUD_WORDS).every((c) => q.clouds.includes(c)) && aboutClouds(title, q.clouds));
+  });
 }
 
 /** The step whose words (with its article's title) best cover `concepts`. */

@@ -50,6 +50,8 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
       ['I just accepted the terms for the new azure account like 30 seconds ago and nothing shows yet. is that normal, how long should it take?'],
       ["just hit accept on the terms for the new azure provider and it's been spinning for about a minute. is it broken??"],
       ['created the new azure customer account provider and it is still loading, is something wrong?'],
+      // among the public articles, the Google Cloud guide has the same wait: an article about another provider is not about Azure
+      ['i accepted the terms for the new azure account and its just spinning... is it broken?'],
     ])('%s → the two-minute wait', (question) => {
       const answer = ask(question);
       expect(firstPassage(answer)).toMatch(/two-minute wait|two minutes/i);
