@@ -50,7 +50,7 @@ const SOMETHING_YOU_DO = /\bsomething (you|u|your|centurylink)\b/;
 /** "patching on our boxes - is that you guys or us?", "is that on us or on you?", "is it your job?" */
 const YOU_OR_US = /\b(you|u|centurylink|ctl)( guys| folks)?,? or (on )?(us|we|me|ourselves|myself)\b|\b(us|we|me),? or (on )?(you|u|centurylink|ctl)\b|\b(your|ur) (job|responsibility|side)\b|\bor (whether |if )?(that|it|this) (is|will be|would be|falls) (on us|on our side|our (job|responsibility|problem))\b/;
 /** "what do we still have to do ourselves?", "what stays with us?": what support leaves to the customer. */
-const CUSTOMER_SIDE = /\b(do|handle|manage|cover|take care of|look after)\b[^.?!]*\b(ourselves|myself|themselves)\b|\b(stays?|remains?|left) (with|to|for) (us|me)\b|\b(are|am) (we|i) (still )?responsible\b/;
+const CUSTOMER_SIDE = /\b(do|handle|manage|cover|take care of|look after)\b[^.?!]*\b(ourselves|myself)\b|\b(stays?|remains?|left) (with|to|for) (us|me)\b|\b(are|am) (we|i) (still )?responsible\b/;
 const LIST_WORDS = /\b(what|which|list|everything|all|anything)\b|\bscope\??$/;
 /** What is left out, also when the negation stands apart from its verb ("what doesn't aws support cover?"). */
 const OUT_WORDS = new RegExp([
