@@ -11,7 +11,8 @@ const PHONE_WORDS = /\b(call|calling|phone|phoning|hotline|telephone|dial|ring|l
 /** "down" as in "the site is down", not "locking down the subnet" or "shut down a VM". */
 const URGENT_WORDS = /\b(outage|outages|critical|urgent|emergency|(?<!\b(?:lock|locking|locked|shut|shutting|scale|scaling|scaled|turn|turning|wind|winding|narrow|narrowing|slow|slowing|step|stepping|write|writing|break|breaking|track|tracking)\s)down|sev ?1|p1)\b/;
 const REACH_WORDS = /\b(contact|reach|talk to|speak to|who)\b/;
-const EMAIL_WORDS = /\be-?mails?\b|\bmail address\b/;
+/** "what is the mail for write to support?": "mail" for an e-mail address, as many write it. */
+const EMAIL_WORDS = /\be-?mails?\b|\bmail address\b|\b(?:the|a|which|what) mail\b/;
 /** "which address do they send it to?", "which mailbox…": an address asked for without the word e-mail. */
 const WHICH_ADDRESS = /\b(which|what) (e-?mail )?(address|mailbox|inbox)\b|\b(address|mailbox|inbox) (do|should|can|would) (i|we|they|you)\b/;
 /** "email" as a way to reach someone, not "the migration email" as a thing. */

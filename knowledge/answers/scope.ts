@@ -23,6 +23,8 @@ const WHO_DOES = /\bwho (handles|deals with|escalates|takes care|is responsible|
 const VERDICT_FORM = new RegExp([
   // "azure sub mgmt - does CTL platform-level support handle that?": a dash before the question too
   /(^|[.?!;,]\s*|\s[-–—]+\s*|\band\s+|\bbut\s+|\bso\s+)(is|are|does|do|can|could|will|would|should|am|did|has|have)\b/.source,
+  // "…, it include also the billing?": a question in the form of a statement
+  /\b(include|includes|cover|covers)\b[^.?!]*\?\s*$/.source,
   // "aws console users - u create those?": the question asked without its "do"
   /(^|[.?!;,]\s*|\s[-–—]+\s*)(you|u|ctl|centurylink)( guys)? \w+\b[^.?!]*\?/.source,
   /\bsomething (you|your|centurylink)\b/.source,
@@ -42,7 +44,7 @@ const PROVIDER_DOES = /\b(is|are|does|do|can|could|will|would)\s+(you|u|your|ur|
  * "does that mean you guys patch our servers now?", "can one of your engineers RDP into our boxes?":
  * the provider doing one of the things support might do.
  */
-const PROVIDER_ACTS = /\b(you|u|ur|your|centurylink|ctl)\b(?:\s+(?:guys|folks|people|team|engineers?|staff|techs?|support|ops))?(?:\s+(?:will|would|can|could|do|does|should|might|may))?(?:\s+(?:just|also|still|actually|even|then|now|really|ever))?\s+(?:patch|monitor|manage|handle|run|fix|administer|rdp|ssh|sort|chase|escalate|deal|help|take over|look after|look into|review|approve|configure|maintain|troubleshoot|support|cover|create|set up|provision|add)\w*\b/;
+const PROVIDER_ACTS = /\b(you|u|ur|your|centurylink|ctl)\b(?:\s+(?:guys|folks|people|team|engineers?|staff|techs?|support|ops))?(?:\s+(?:will|would|can|could|do|does|should|might|may))?(?:\s+(?:just|also|still|actually|even|then|now|really|ever))?\s+(?:patch|monitor|manage|handle|run|fix|administer|rdp|ssh|sort|chase|escalate|deal|help|take over|look after|look into|review|approve|configure|maintain|troubleshoot|support|cover|create|set up|provision|add|make|perform|apply|install|take care)\w*\b/;
 /** "X isn't covered… where do we go if we want it?": the verdict, with where the item is offered. */
 const WANTS_IT_ANYWAY = /\b(where|who|how)\b[^.?!]*\b(go|get|buy|turn|contact|ask|order|purchase)\b|\bwant (that|it|this|them)\b/;
 /** "is X something you guys do?" */
@@ -50,7 +52,7 @@ const SOMETHING_YOU_DO = /\bsomething (you|u|your|centurylink)\b/;
 /** "patching on our boxes - is that you guys or us?", "is that on us or on you?", "is it your job?" */
 const YOU_OR_US = /\b(you|u|centurylink|ctl)( guys| folks)?,? or (on )?(us|we|me|ourselves|myself)\b|\b(us|we|me),? or (on )?(you|u|centurylink|ctl)\b|\b(your|ur) (job|responsibility|side)\b|\bor (whether |if )?(that|it|this) (is|will be|would be|falls) (on us|on our side|our (job|responsibility|problem))\b/;
 /** "what do we still have to do ourselves?", "what stays with us?": what support leaves to the customer. */
-const CUSTOMER_SIDE = /\b(do|handle|manage|cover|take care of|look after)\b[^.?!]*\b(ourselves|myself)\b|\b(stays?|remains?|left) (with|to|for) (us|me)\b|\b(are|am) (we|i) (still )?responsible\b/;
+const CUSTOMER_SIDE = /\b(do|handle|manage|cover|take care of|look after)\b[^.?!]*\b(ourselves|ourself|myself)\b|\b(stays?|remains?|left) (with|to|for) (us|me)\b|\b(are|am) (we|i) (still )?responsible\b/;
 const LIST_WORDS = /\b(what|which|list|everything|all|anything)\b|\bscope\??$/;
 /** What is left out, also when the negation stands apart from its verb ("what doesn't aws support cover?"). */
 const OUT_WORDS = new RegExp([

@@ -14,6 +14,8 @@ import type { Question } from './question.js';
  */
 const ASKS_FOR_STEP = new RegExp([
   /\bwhere (?:do |can |should |would |will )?(?:i|we|they|you) (?:put|enter|type|add|provide|give|fill in|paste|choose|select|pick|set)\b/.source,
+  // "I not find where to put my account of CenturyLink Cloud"
+  /\bwhere to (?:put|enter|type|add|provide|fill in|paste|choose|select|pick|set)\b/.source,
   /\bat what (?:point|stage|step)\b/.source,
   /\bwhich step\b/.source,
   /\bin which step\b/.source,
@@ -22,8 +24,8 @@ const ASKS_FOR_STEP = new RegExp([
   /\bwhen (?:do|can|should|would|will) (?:i|we|they|you) (?:choose|select|pick|enter|provide|put|set)\b/.source,
 ].join('|'));
 
-/** Words of the request itself, which say nothing about which step. */
-const REQUEST_TERMS = new Set(terms('where when what point stage step put enter type fill paste field see find'));
+/** Words of the request itself, which say nothing about which step; nor does a "not" ("I not find where…"). */
+const REQUEST_TERMS = new Set(terms('where when what point stage step put enter type fill paste field see find not'));
 /** The share of what the question names that a step (with its article's title) must hold. */
 const MIN_STEP_FIT = 0.45;
 /** …of which the step's own words must hold this much: the rest may come from what the procedure is for. */
@@ -59,7 +61,10 @@ export const stepAnswerer: Answerer = {
 function bestStep(q: Question, knowledge: KnowledgeContext): { procedure: ProcedureFact; index: number; fit: number; rank: number } | null {
   // the sentence that asks for the step: "…at what point do they choose…? I'd like the charges to
   // land against the right cost center" says why after it, in words no step has
-  const asking = q.text.split(/(?<=[.?!])\s+/).find((sentence) => ASKS_FOR_STEP.test(sentence)) ?? q.text;
+  // and in it, what follows the asking words: "in the Azure Resource Manager provider I not find
+  // where to put my CLC account" asks where the account goes; the provider is where the customer is
+  const sentence = q.text.split(/(?<=[.?!])\s+/).find((each) => ASKS_FOR_STEP.test(each)) ?? q.text;
+  const asking = sentence.slice(Math.max(0, sentence.search(ASKS_FOR_STEP)));
   const concepts = conceptsOf(asking).filter((c) => !REQUEST_TERMS.has(c.term));
   if (concepts.length === 0) return null;
   const story = q.concepts.filter((c) => !REQUEST_TERMS.has(c.term));

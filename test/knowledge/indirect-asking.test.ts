@@ -69,3 +69,26 @@ describe.each(KNOWLEDGE_SETTINGS)('what the customer lacks, on the $label', (set
     expect(answer.text).toMatch(/Administrator/);
   });
 });
+
+describe.each(KNOWLEDGE_SETTINGS)('English as a second language, on the $label', (setting) => {
+  const { run, ask } = knowledgeFixture(setting);
+
+  run('"Is possible that CenturyLink make the patches…, or we must to do it ourself?" → a verdict on patching', () => {
+    const answer = ask('Is possible that CenturyLink make the patches for our servers in AWS, or we must to do it ourself?');
+    expect(answer.kind).toBe('scope');
+    expect(answer.text).toMatch(/^\*\*No: Patching is outside the scope\*\* of AWS/);
+  });
+
+  run('"I not find where to put my account of CenturyLink Cloud" → the step that connects the CLC account, of the procedure the story is in', () => {
+    const answer = ask('In the Azure Resource Manager provider I not find where to put my account of CenturyLink Cloud. Where is it?');
+    expect(answer.kind).toBe('howto');
+    expect(answer.text).toMatch(/it is step 7 of 9/);
+    expect(answer.text).toMatch(/\*\*Click the "Connect a CLC Account" button/);
+    expect(answer.sources[0]!.slug).toBe('partner-cloud-integration-azure-new');
+  });
+
+  run('"What is the mail for write to support…?" → support\'s address', () => {
+    const answer = ask('What is the mail for write to support when I have problem with API calls, and what I must put inside the mail?');
+    expect(answer.text.split('\n')[0]!.toLowerCase()).toContain('**incident@centurylink.com**');
+  });
+});
