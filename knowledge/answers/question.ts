@@ -38,6 +38,9 @@ const WHETHER_IT_MATTERS = /\b(be|is|cause|causes|create|creates|mean|pose)\s+(a
  * given, as an article says it is "labeled"; "called" alone is a phone call.
  */
 const NAMED_AS = /\b(be|is|are|get|gets|show up|shows up|appear|appears) (called|named|titled|listed as|labell?ed as)\b/g;
+/** "the prices you charge", "what you charge for Azure": a price, not a charge on the invoice. */
+const WHAT_YOU_CHARGE = /\b(?:(prices?|rates?)(?: that)?|what) (?:you|u|you guys|centurylink|ctl) charge\b/g;
+
 /** "what is that entry called?": the verb apart from its "what is". */
 const WHAT_CALLED = /\b(what (?:is|are|will|would) [^.?!]{1,40}?)\bcalled\b/g;
 
@@ -55,7 +58,7 @@ const TERMS_AND_CONDITIONS = /\bt\s*&\s*cs?\b|\bts\s*(?:&|and)\s*cs\b/g;
 
 export function analyseQuestion(raw: string, corrector: Corrector): Question {
   const cut = raw.slice(0, MAX_QUESTION_CHARS);
-  const text = corrector.correct(normalise(cut).replace(TERMS_AND_CONDITIONS, 'terms and conditions')).replace(WHETHER_IT_MATTERS, '$1 ok').replace(WITH_THE_VENDOR, 'escalates to $1').replace(NAMED_AS, '$1 labeled').replace(WHAT_CALLED, '$1labeled');
+  const text = corrector.correct(normalise(cut).replace(TERMS_AND_CONDITIONS, 'terms and conditions')).replace(WHETHER_IT_MATTERS, '$1 ok').replace(WITH_THE_VENDOR, 'escalates to $1').replace(NAMED_AS, '$1 labeled').replace(WHAT_CALLED, '$1labeled').replace(WHAT_YOU_CHARGE, (_all, noun: string | undefined) => noun ?? 'your pricing');
   // "US" the country, not "us" the pronoun: only the capitalised or dotted form counts
   const usCountry = /\b(US|U\.S\.?|USA)\b/.test(cut) ? ' united states ' : '';
   return {

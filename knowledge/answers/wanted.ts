@@ -47,6 +47,8 @@ const WANTED: readonly Wanted[] = [
     // "where can/do/is…" asks; "a region where azure is offered" only says where something is
     asked: /^\W*where\b|\bwhere\s+(?:can|could|do|does|did|is|are|was|were|would|should|will|might|may|to)\b|\b(?:link|url|web ?page|web ?site)\s+(?:to|for|with|of)\b/,
     gives: PLACE,
+    // "where can I look up the prices?" is answered by where, not by a list that names prices
+    onlyGiving: true,
     requestTerms: new Set(
       terms('see seen find found view look check grab locate located show shown list listed publish published display displayed read learn link url page web site website info information detail details documentation docs'),
     ),

@@ -48,3 +48,13 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
     expect(firstPassage(answer)).toMatch(/\bAPI\b/);
   });
 });
+
+describe.each(KNOWLEDGE_SETTINGS)('where prices are, on the $label', (setting) => {
+  const { run, ask } = knowledgeFixture(setting);
+
+  run.each([['Where can I look up the prices you charge for Azure?'], ['where can i see what you charge for azure?']])('%s → the pricing page, not a list that names charges', (question) => {
+    const answer = ask(question);
+    expect(firstPassage(answer)).toMatch(/^\*Partner Pricing Details:\*/);
+    expect(firstPassage(answer)).toContain('https://www.ctl.io/pricing');
+  });
+});
