@@ -13,6 +13,8 @@ export const GENERIC_TERMS: ReadonlySet<string> = new Set(
   terms(
     'look looking looked see check checking investigate investigating figure find ' +
       'send sending give giving provide providing supply tell told know knowing need needed want wanted get getting ' +
+      // "what should I attach / include?": what to hand over, like "send"
+      'attach attaching include including put putting ' +
       'info information detail details data question questions ask asking answer ' +
       'keep keeps kept happen happening happened ' +
       // "pls explain…", "trying to understand…", "on our side": the wish to know, not what about

@@ -21,11 +21,11 @@ import type { Answerer, AskContext, KnowledgeContext } from './answers/types.js'
 import { isEnglishWord } from './dictionary.js';
 import { clauses, mainClause, REFERS_BACK, type Clause } from './clauses.js';
 import { extractFacts } from './facts/index.js';
-import { hasTopic } from './generic-terms.js';
+import { hasTopic, isGeneric } from './generic-terms.js';
 import type { Facts } from './facts/types.js';
 import { buildPassages } from './passages.js';
 import { PLACE_NAMES } from './regions.js';
-import { PassageIndex } from './search.js';
+import { conceptsOf, PassageIndex } from './search.js';
 import { TermCache } from './term-cache.js';
 import { normalise, STOPWORDS, stem, words } from './text.js';
 import { AnswerCache } from './answer-cache.js';
@@ -168,7 +168,7 @@ export class KnowledgeBase {
     const question = analyseQuestion(text, this.corrector);
     // "can I get help setting up my account? who should I email?": a question that names no topic of
     // its own asks about the one before it, as does one about "that" ("…is that part of the support?")
-    const borrowed = !statement && previous !== '' && (!hasTopic(question.concepts) || REFERS_BACK.test(question.text));
+    const borrowed = !statement && previous !== '' && (!hasTopic(question.concepts) || REFERS_BACK.test(question.text) || this.namesNothingNew(question, previous));
     const story = statement || (borrowed ? mainClause(previous) : '');
     if (!story) return { answer: this.answerQuestion(question, context), borrowed };
     const topic = analyseQuestion(story, this.corrector);
@@ -181,6 +181,17 @@ export class KnowledgeBase {
       if (about.kind !== 'not_found') return { answer: about, borrowed };
     }
     return { answer: this.answerQuestion(question, context), borrowed };
+  }
+
+  /**
+   * "What is the mail for support when I have problem with API calls, and what I must put inside the
+   * mail?": a follow-up whose words the knowledge base knows are all words of the question before it
+   * asks about that question's topic.
+   */
+  private namesNothingNew(question: Question, previous: string): boolean {
+    const before = new Set(conceptsOf(previous).map((c) => c.term));
+    const known = question.concepts.filter((c) => !isGeneric(c) && this.context.index.knows(c.term));
+    return known.length > 0 && known.every((c) => before.has(c.term));
   }
 
   private answerOne(text: string, context: AskContext): Answer {

@@ -92,3 +92,16 @@ describe.each(KNOWLEDGE_SETTINGS)('English as a second language, on the $label',
     expect(answer.text.split('\n')[0]!.toLowerCase()).toContain('**incident@centurylink.com**');
   });
 });
+
+describe.each(KNOWLEDGE_SETTINGS)('what to attach and where to send it, on the $label', (setting) => {
+  const { run, ask } = knowledgeFixture(setting);
+
+  // Skipped among the public articles: they give support's older addresses in dozens of guides, and
+  // the address asked for outranks the API sentence as the message's answer there.
+  (setting.distractors ? it.skip : run)('"…API calls started failing. what should I attach, and which address do I send it to?" → the request body, then the address', () => {
+    const answer = ask("Our deploy pipeline's calls to the Cloud Application Manager API started failing at 2am. I'm opening a case: what should I attach, and which address do I send it to?");
+    expect(answer.text).toMatch(/request body/);
+    expect(answer.text).not.toMatch(/In the case of a box error|For a box error/);
+    expect(answer.text.toLowerCase()).toContain('incident@centurylink.com');
+  });
+});
