@@ -37,8 +37,9 @@ export const passageAnswerer: Answerer = {
     const { concepts, ranked } = rankFor(q, wanted, knowledge);
     // BM25 may put a passage that repeats one word above the one that holds the whole question, and
     // a long list that names each idea in another item above the one sentence that says them together
-    const best = together(ranked.filter((r) => r.coverage >= CONFIDENCE_BAR), concepts, knowledge) ?? ranked[0];
-    if (!best) return null;
+    const found = together(ranked.filter((r) => r.coverage >= CONFIDENCE_BAR), concepts, knowledge) ?? ranked[0];
+    if (!found) return null;
+    const best = wholeListWhenLeadAnswers(found, concepts, knowledge);
     // "…share the box and attach the logs." is followed by where each log is: read together, whichever ranked
     const pair = sentenceAndList(best.passage, knowledge);
     const coverage = pair ? Math.max(best.coverage, pairCoverage(pair, concepts, knowledge)) : best.coverage;
@@ -63,6 +64,21 @@ export const passageAnswerer: Answerer = {
     return makeAnswer('passage', parts.join('\n\n'), sources, coverage, [], ['Open a ticket', 'help']);
   },
 };
+
+/**
+ * A long list item is also ranked alone, with the sentence that introduces its list. When that item
+ * says little of the question and the introduction says the rest ("…a two-minute wait while our
+ * automated process performs the following:"), the question is about the list: "what is it doing
+ * meanwhile?" is answered by every item, not the one that happened to rank.
+ */
+function wholeListWhenLeadAnswers(ranked: RankedPassage, concepts: readonly Concept[], knowledge: KnowledgeContext): RankedPassage {
+  const { passage } = ranked;
+  if (!passage.listed || passage.lead === 0 || passage.units.length !== passage.lead + 1) return ranked;
+  const item = passage.units[passage.lead]!;
+  if (knowledge.index.coverage(concepts, knowledge.terms.of(item.plain)) >= CONFIDENCE_BAR) return ranked;
+  const whole = knowledge.index.passages.find((p) => p.group === passage.group && p.units.length > passage.units.length);
+  return whole ? { ...ranked, passage: whole } : ranked;
+}
 
 /** Passages ranked this close to the first are weighed by how much of the question one sentence holds. */
 const TOGETHER_SCORE_SHARE = 0.5;

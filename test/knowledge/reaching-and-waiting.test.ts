@@ -58,6 +58,15 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
       expect(answer.sources[0]!.slug).toBe('partner-cloud-integration-azure-new');
     });
 
+    run('"…and what is it doing in the background?" → the wait, with every step of the automated process', () => {
+      const answer = ask('I accepted the terms for the new Azure account and nothing seems to have happened yet. How long should it take, and what is it doing in the background?');
+      const first = firstPassage(answer);
+      expect(first).toMatch(/two-minute wait/);
+      expect(first).toMatch(/Subscription/);
+      expect(first).toMatch(/Creates an Azure Customer account/);
+      expect(first).toMatch(/permissions/);
+    });
+
     run('a time asked for that no article gives is still not found', () => {
       expect(kb().answer('how long are the agent logs kept before they are deleted?').kind).toBe('not_found');
     });
