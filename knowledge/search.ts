@@ -33,6 +33,9 @@ export function conceptsOf(question: string): Concept[] {
   return withKinds(question, concepts);
 }
 
+/** Numbers written as words, stemmed. */
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty', 'dozen', 'hundred', 'couple'].map(stem));
+
 /** Share of passages a never-seen word is weighted as if it appeared in. */
 const UNKNOWN_WORD_SHARE = 0.075;
 
@@ -158,6 +161,8 @@ export class PassageIndex {
     // gives, says nothing of what the question is about, where an unknown word ("the capital of
     // France") does
     if (/^\d+$/.test(concept.term) && (!df || concept.term.length <= 2)) return 0;
+    // "jamming on page two", "for two days now": a number in words counts, like a small figure
+    if (NUMBER_WORDS.has(concept.term)) return 0;
     const rarity = df ? this.idf(df) : this.unknownWeight;
     return isGeneric(concept) ? rarity * GENERIC_WEIGHT : rarity;
   }
