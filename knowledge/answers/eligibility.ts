@@ -2,7 +2,8 @@ import type { Concept } from '../search.js';
 import { terms } from '../text.js';
 import { titleFit } from './article-fit.js';
 import { makeAnswer } from './render.js';
-import type { Answerer } from './types.js';
+import type { Question } from './question.js';
+import type { Answerer, KnowledgeContext } from './types.js';
 
 const ELIGIBILITY_WORDS = /\b(resellers?|resell|eligible|eligibility|qualify|qualifies|who can use|(can|could) (i|we) (use|sign up|get|join|hook|connect)|(we|i) (can|could) (use|get|sign up|join)|any chance|available (to|for|in|outside)|allowed to use|demo|internal|billable|restrictions?|limitations?|limited to)\b/;
 /** A yes/no question about eligibility is best answered by the sentence that says no. */
@@ -10,6 +11,12 @@ const LIMITING = /\b(not available|cannot|can not|prevents?|not eligible|only|li
 /** A customer who names a place is asking whether their location qualifies. */
 const LOCATION_CONCEPTS: Concept[] = terms('offices located outside united states').map((term) => ({ term, alternatives: [term] }));
 const MAX_SENTENCES = 4;
+/** "Can we use our demo account?", "allowed?", "do we qualify?": asked yes or no. */
+const ASKED_YES_NO = /\b(?:can|could|may)\b[^.?!]{0,60}?\b(?:use|used|sign ?up|join|hook|connect|get|try|apply|onboard)\b|\bavailable to (?:us|me|our)\b|\ballowed\b|\bpossible\b|\beligible\b|\bqualif(?:y|ies)\b|\bany chance\b/;
+/** Kinds of customer or account the articles turn away, by name, each with the words for it. */
+const TURNED_AWAY: readonly ReadonlySet<string>[] = ['demo', 'internal employee employees', 'reseller resellers resell reselling'].map((names) => new Set(terms(names)));
+/** A limit on where the customer is: "only to offices inside the United States". */
+const WHERE_LIMIT = /\bunited states\b|\bthe us\b/i;
 
 /** Who can use the service and where: the limiting sentences that fit the question. */
 export const eligibilityAnswerer: Answerer = {
@@ -35,10 +42,26 @@ export const eligibilityAnswerer: Answerer = {
     }
     if (chosen.length === 0) return null;
     const text = chosen.map((r) => `- ${knowledge.sources.links(r.fact.sentence.markdown)}`).join('\n');
+    const lead = saysNo(q, chosen[0]!.fact.sentence.plain, knowledge) ? '**No.** Who can use it:' : 'Who can use it:';
     const confidence = Math.min(0.85, 0.3 + chosen[0]!.coverage);
-    return makeAnswer('eligibility', `Who can use it:\n\n${text}`, chosen.map((r) => knowledge.sources.ref(r.fact.slug)), confidence, chosen.map((r) => r.fact.sentence.plain), ['Open a ticket', 'Which clouds does Partner Cloud Integration support?']);
+    return makeAnswer('eligibility', `${lead}\n\n${text}`, chosen.map((r) => knowledge.sources.ref(r.fact.slug)), confidence, chosen.map((r) => r.fact.sentence.plain), ['Open a ticket', 'Which clouds does Partner Cloud Integration support?']);
   },
 };
+
+/**
+ * "Can we use our demo account?" answered by "…cannot be a demo account", "can our Toronto office
+ * sign up?" by "only offices inside the United States": a plain no comes first. Only when the
+ * limiting sentence turns away what the question names: a kind of account or customer it names by
+ * name, or a place outside the United States when it limits where.
+ */
+function saysNo(q: Question, sentence: string, knowledge: KnowledgeContext): boolean {
+  if (!ASKED_YES_NO.test(q.text) || !LIMITING.test(sentence)) return false;
+  const said = knowledge.terms.of(sentence);
+  const asked = new Set(q.concepts.map((c) => c.term));
+  const namesTurnedAway = TURNED_AWAY.some((kind) => [...kind].some((term) => asked.has(term)) && [...kind].some((term) => said.has(term)));
+  const outsideLimit = WHERE_LIMIT.test(sentence) && q.places.length > 0 && q.places.every((place) => place.region !== 'us');
+  return namesTurnedAway || outsideLimit;
+}
 
 function similar(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
   const shared = [...x].filter((t) => y.has(t)).length;

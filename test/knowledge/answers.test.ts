@@ -347,11 +347,17 @@ describe('eligibility', () => {
     ['do resellers qualify for the azure offering?', /resellers/i],
     ['we resell cloud services to our clients - is this available to us?', /resellers/i],
     ['can a demo account be used for azure integration?', /demo account/],
-  ])('%s → who can use it', (question, cue) => {
+  ])('%s → no, and who can use it', (question, cue) => {
     const answer = ask(question);
     expect(answer.kind).toBe('eligibility');
     expect(answer.text).toMatch(cue);
-    expect(answer.text).toMatch(/^Who can use it:/);
+    // asked yes or no about what the articles turn away by name: a plain no first
+    expect(answer.text).toMatch(/^\*\*No\.\*\* Who can use it:/);
+  });
+
+  it.each([['can our New York office use it?'], ['who can use partner cloud integration?']])('%s → who can use it, with no plain no: nothing asked is turned away', (question) => {
+    const answer = ask(question);
+    expect(answer.text).not.toMatch(/\*\*No\.\*\*/);
   });
 
   it('does not answer an AWS reseller question with Azure-only sentences', () => {

@@ -105,3 +105,18 @@ describe.each(KNOWLEDGE_SETTINGS)('what to attach and where to send it, on the $
     expect(answer.text.toLowerCase()).toContain('incident@centurylink.com');
   });
 });
+
+describe.each(KNOWLEDGE_SETTINGS)('eligibility asked yes or no, on the $label', (setting) => {
+  const { run, ask } = knowledgeFixture(setting);
+
+  run.each([
+    ['Two things: can I use our CLC demo account to try out the Azure integration? And I actually work at CenturyLink - could I hook up an internal account instead?', /demo account/],
+    ['can we use it if our office is in Canada?', /United States/],
+    ['can resellers use partner cloud integration?', /resellers/i],
+  ])('%s → a plain no first, then who can use it', (question, cue) => {
+    const answer = ask(question);
+    expect(answer.kind).toBe('eligibility');
+    expect(answer.text).toMatch(/^\*\*No\.\*\* Who can use it:/);
+    expect(answer.text).toMatch(cue);
+  });
+});
