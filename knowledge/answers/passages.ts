@@ -76,8 +76,11 @@ function wholeListWhenLeadAnswers(ranked: RankedPassage, concepts: readonly Conc
   if (!passage.listed || passage.lead === 0 || passage.units.length !== passage.lead + 1) return ranked;
   const item = passage.units[passage.lead]!;
   if (knowledge.index.coverage(concepts, knowledge.terms.of(item.plain)) >= CONFIDENCE_BAR) return ranked;
-  const whole = knowledge.index.passages.find((p) => p.group === passage.group && p.units.length > passage.units.length);
-  return whole ? { ...ranked, passage: whole } : ranked;
+  // a block's passages are built one after the other, the whole list first (passages.ts)
+  const { passages } = knowledge.index;
+  let whole: Passage | undefined;
+  for (let id = passage.id - 1; id >= 0 && passages[id]!.group === passage.group; id--) whole = passages[id];
+  return whole && whole.units.length > passage.units.length ? { ...ranked, passage: whole } : ranked;
 }
 
 /** Passages ranked this close to the first are weighed by how much of the question one sentence holds. */
@@ -130,7 +133,8 @@ function rankFor(q: Question, wanted: Wanted | null, knowledge: KnowledgeContext
   const boost = givesBoost(wanted, concepts, knowledge);
   if (wanted.onlyGiving) {
     // "…accepted the terms and it's been spinning for a minute": the steps share more words with the
-    // story, the sentence saying how long to wait answers it
+    // story, the sentence saying how long to wait answers it; "where can I look up the prices?": the
+    // one that says where, not a list that names prices
     const giving = knowledge.index.rank(concepts, FOCUS_DEPTH, forCloud, q.pairs, boost).filter((r) => boost(r.passage) > 1);
     if (giving.length > 0) return { concepts, ranked: giving.slice(0, 5), focused: false };
   }

@@ -29,11 +29,6 @@ export const MAX_QUESTION_CHARS = 2000;
 const WHETHER_IT_MATTERS = /\b(be|is|cause|causes|create|creates|mean|pose)\s+(a|an|any)\s+(problem|issue)s?\b/g;
 
 /**
- * "who deals with Microsoft?", "do we have to talk to Amazon ourselves?": dealing with a cloud's
- * vendor is what the scope lists call an escalation to it. Said of anything else ("is that something
- * your team deals with?"), dealing is only handling.
- */
-/**
  * "what will the charges be called on the bill?", "what are they listed as?": the name something is
  * given, as an article says it is "labeled"; "called" alone is a phone call.
  */
@@ -51,6 +46,11 @@ const WHAT_CALLED = /\b(what (?:is|are|will|would) [^.?!]{1,40}?)\bcalled\b/g;
  */
 const TAG_QUESTION = /,\s*(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have) not (?:you|it|they|we|that|there|he|she|i)\s*([?!.]*)\s*$/;
 
+/**
+ * "who deals with Microsoft?", "do we have to talk to Amazon ourselves?": dealing with a cloud's
+ * vendor is what the scope lists call an escalation to it. Said of anything else ("is that something
+ * your team deals with?"), dealing is only handling.
+ */
 const WITH_THE_VENDOR = /\b(?:deals?|dealing|dealt|talks?|talking|speaks?|speaking|liaises?|liaising) (?:directly )?(?:with|to) (microsoft|amazon|aws)\b/g;
 
 /** "accepted the T&Cs": the terms and conditions, which the articles spell out. */

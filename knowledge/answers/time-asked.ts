@@ -30,10 +30,5 @@ export function timeAskedFor(text: string): RegExp | null {
   return TIMES_ASKED.find((time) => time.asked.test(text))?.gives ?? null;
 }
 
-/** Whether the question asks for a time of any kind (how long, or when support is there). */
-export function asksForTime(text: string): boolean {
-  return timeAskedFor(text) !== null;
-}
-
 /** How long something takes, as an answer states it: "a two-minute wait", "within 24 hours". */
 export const DURATION_GIVEN = TIMES_ASKED[0]!.gives;
