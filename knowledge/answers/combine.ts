@@ -31,5 +31,11 @@ export function answerToMessage(whole: Answer, parts: readonly PartAnswer[]): An
   const adds = parts.filter((part) => !whole.text.includes(part.answer.text.split('\n\n')[0]!));
   const restates = (part: PartAnswer): boolean => part.borrowed && part.answer.kind === 'passage' && whole.kind !== 'passage';
   const answersOnlyPart = adds.length < parts.length && adds.some((part) => !restates(part));
-  return answersOnlyPart ? merged() : whole;
+  // "how often do you bill us, and what is the charge called?": a passage that only touches both
+  // questions is a weaker answer than the two found for them, each surely
+  const partsAnswerBetter = whole.kind === 'passage' && distinct.length > 1 && distinct.every((answer) => answer.confidence >= whole.confidence + SURER_BY);
+  return answersOnlyPart || partsAnswerBetter ? merged() : whole;
 }
+
+/** How much surer than a passage for the whole message each question's own answer must be to replace it. */
+const SURER_BY = 0.15;

@@ -15,6 +15,8 @@ const MAX_SENTENCES = 4;
 const ASKED_YES_NO = /\b(?:can|could|may)\b[^.?!]{0,60}?\b(?:use|used|sign ?up|join|hook|connect|get|try|apply|onboard)\b|\bavailable to (?:us|me|our)\b|\ballowed\b|\bpossible\b|\beligible\b|\bqualif(?:y|ies)\b|\bany chance\b/;
 /** Kinds of customer or account the articles turn away, by name, each with the words for it. */
 const TURNED_AWAY: readonly ReadonlySet<string>[] = ['demo', 'internal employee employees', 'reseller resellers resell reselling'].map((names) => new Set(terms(names)));
+/** "we have no offices in the US", "no presence in the United States". */
+const NO_US_OFFICE = /\b(?:no|not any|without)\s+(?:\w+\s+){0,2}?(?:in|inside|within)\s+(?:the\s+)?(?:us|usa|u\.s\.?|united states|states)\b/;
 /** A limit on where the customer is: "only to offices inside the United States". */
 const WHERE_LIMIT = /\bunited states\b|\bthe us\b/i;
 
@@ -59,7 +61,9 @@ function saysNo(q: Question, sentence: string, knowledge: KnowledgeContext): boo
   const said = knowledge.terms.of(sentence);
   const asked = new Set(q.concepts.map((c) => c.term));
   const namesTurnedAway = TURNED_AWAY.some((kind) => [...kind].some((term) => asked.has(term)) && [...kind].some((term) => said.has(term)));
-  const outsideLimit = WHERE_LIMIT.test(sentence) && q.places.length > 0 && q.places.every((place) => place.region !== 'us');
+  // "based in Germany, with no offices in the US": a place said to be lacking is not where they are
+  const where = q.places.filter((place) => place.region !== 'us' || !NO_US_OFFICE.test(q.text));
+  const outsideLimit = WHERE_LIMIT.test(sentence) && where.length > 0 && where.every((place) => place.region !== 'us');
   return namesTurnedAway || outsideLimit;
 }
 

@@ -113,10 +113,21 @@ describe.each(KNOWLEDGE_SETTINGS)('eligibility asked yes or no, on the $label', 
     ['Two things: can I use our CLC demo account to try out the Azure integration? And I actually work at CenturyLink - could I hook up an internal account instead?', /demo account/],
     ['can we use it if our office is in Canada?', /United States/],
     ['can resellers use partner cloud integration?', /resellers/i],
+    ['Hallo, our company is based in Germany and we have no offices in the US. Can we use Partner Cloud Integration for AWS?', /United States/],
   ])('%s → a plain no first, then who can use it', (question, cue) => {
     const answer = ask(question);
     expect(answer.kind).toBe('eligibility');
     expect(answer.text).toMatch(/^\*\*No\.\*\* Who can use it:/);
     expect(answer.text).toMatch(cue);
+  });
+});
+
+describe.each(KNOWLEDGE_SETTINGS)('eligibility with an office in the United States, on the $label', (setting) => {
+  const { run, ask } = knowledgeFixture(setting);
+
+  run('"we have offices in Canada and the US, can we use it?" → who can use it, with no plain no', () => {
+    const answer = ask('we have offices in Canada and the US, can we use it?');
+    expect(answer.kind).toBe('eligibility');
+    expect(answer.text).not.toMatch(/\*\*No\.\*\*/);
   });
 });

