@@ -7,7 +7,7 @@ import { logLocationAnswerer } from './answers/logs.js';
 import { passageAnswerer } from './answers/passages.js';
 import { prerequisiteAnswerer } from './answers/prerequisites.js';
 import { procedureAnswerer } from './answers/procedures.js';
-import { CONFIDENCE_BAR } from './confidence.js';
+import { CONFIDENCE_BAR, STRUCTURED_PREFERENCE } from './confidence.js';
 import { analyseQuestion, MAX_QUESTION_CHARS, withTopic, type Question } from './answers/question.js';
 import { makeAnswer, Sources } from './answers/render.js';
 import { quotedLabelAnswerer } from './answers/quoted-labels.js';
@@ -33,7 +33,6 @@ import { outagePhone, scopeOf, type OutagePhone, type ScopeCheck } from './incid
 import type { Answer, Cloud, ParsedArticle, RegionId } from './types.js';
 
 export { CONFIDENCE_BAR };
-const STRUCTURED_PREFERENCE = 0.15;
 /** For the answerer whose kind of answer the question's wording asks for (steps for "how do I…"). */
 const ASKED_FOR_PREFERENCE = 0.2;
 
@@ -152,8 +151,12 @@ export class KnowledgeBase {
     if (unknownCloud(normalise(text.slice(0, MAX_QUESTION_CHARS)), this.context.index)) return notFound();
     const whole = this.answerOne(text, context);
     const asked = clauses(text);
-    // one question, answered as a whole
-    if (whole.kind !== 'not_found' && asked.length < 2) return whole;
+    // one question, answered as a whole; but one after a statement ("we have never used Azure before.
+    // can you walk me through the steps?") may be answered better as asked about what the statement
+    // says. Not one about "that" ("I picked 'Use an existing…'. does that put us on CenturyLink
+    // billing?"), which asks about the whole statement, as the message as a whole does.
+    const readWithStory = whole.kind === 'passage' && asked.length === 1 && asked[0]!.statement !== '' && !REFERS_BACK.test(asked[0]!.question);
+    if (whole.kind !== 'not_found' && asked.length < 2 && !readWithStory) return whole;
     // "how long does it take, and does an admin have to do it?": each part may be answerable alone;
     // "box deployment keeps failing. what should I send?": the question is about the statement before it
     const answered = asked.map((clause) => this.answerClause(clause, context)).filter((part) => part.answer.kind !== 'not_found');

@@ -79,6 +79,11 @@ export interface PlaceName {
   region: RegionId;
 }
 
+/** A place's name as written in an answer: "new south wales" → "New South Wales". */
+export function placeTitle(name: string): string {
+  return name.replace(/\b[a-z]/g, (letter) => letter.toUpperCase());
+}
+
 export const PLACE_NAMES: PlaceName[] = (Object.entries(PLACES) as [RegionId, string[]][]).flatMap(([region, names]) =>
   names.map((name) => ({ name, region })),
 );

@@ -1,4 +1,5 @@
 import type { Answer } from '../types.js';
+import { STRUCTURED_PREFERENCE } from '../confidence.js';
 import { makeAnswer } from './render.js';
 
 /** Several answers as one: their texts in order, every source and fact, the lowest confidence. */
@@ -34,7 +35,10 @@ export function answerToMessage(whole: Answer, parts: readonly PartAnswer[]): An
   // "how often do you bill us, and what is the charge called?": a passage that only touches both
   // questions is a weaker answer than the two found for them, each surely
   const partsAnswerBetter = whole.kind === 'passage' && distinct.length > 1 && distinct.every((answer) => answer.confidence >= whole.confidence + SURER_BY);
-  return answersOnlyPart || partsAnswerBetter ? merged() : whole;
+  // "we have never used Azure before. can you walk me through the steps?": the question, read with the
+  // topic its story names, gets the kind of answer it asks for, where the whole message found a passage
+  const oneAnswersBetter = whole.kind === 'passage' && parts.length === 1 && parts[0]!.answer.kind !== 'passage' && parts[0]!.answer.confidence + STRUCTURED_PREFERENCE >= whole.confidence;
+  return answersOnlyPart || partsAnswerBetter || oneAnswersBetter ? merged() : whole;
 }
 
 /** How much surer than a passage for the whole message each question's own answer must be to replace it. */

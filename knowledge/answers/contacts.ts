@@ -1,5 +1,5 @@
 import type { EmailFact, PhoneFact } from '../facts/types.js';
-import { REGION_NAMES, unservedPlaces } from '../regions.js';
+import { placeTitle, REGION_NAMES, unservedPlaces } from '../regions.js';
 import type { PlaceName } from '../regions.js';
 import type { Concept } from '../search.js';
 import { supportFacts, titleFit } from './article-fit.js';
@@ -24,9 +24,15 @@ const EMAIL_INTENT = /\b(address|contact|reach|write|send|report|by e-?mail|who 
  */
 const NO_CALL_WANTED = /\bcritical (?:cve|vulnerabilit\w*|security (?:fix|patch|update|issue)\w*|patch\w*|updates?|fix\w*|bug\w*)\b|\b(?:not|non|no|isn't|nothing)[\s-]+(?:(?:at all|really|very|too|that|so)\s+)?(?:urgent|critical|an emergency|emergency|an outage|outage)\b|\b(?:nothing|nothing's|nothing is|it's not|it is not|isn't|is not|not)\s+(?:actually\s+|really\s+)?down\b|\b(?:rather than|instead of|other than|without)\s+(?:a\s+)?(?:call|calling|phoning|phone)\w*/g;
 
-/** The question without the words that rule out an outage or a call ("nothing is down", "not urgent"). */
+/** "my API call keeps coming back with a 500": a call a program makes, no phone call. */
+const PROGRAM_CALL = /\b(?:api|rest|http|https|sdk|cli|function|method|service|webhook|graphql|rpc)\s+call(?:s|ing)?\b/g;
+
+/**
+ * The question without the words that rule out an outage or a call ("nothing is down", "not
+ * urgent"), and without calls that no one answers by phone ("an API call").
+ */
 function withoutNoCall(text: string): string {
-  return text.replace(NO_CALL_WANTED, ' ');
+  return text.replace(NO_CALL_WANTED, ' ').replace(PROGRAM_CALL, ' ');
 }
 
 /**
@@ -54,7 +60,7 @@ export const phoneAnswerer: Answerer = {
     if (matched.length > 0) {
       const lines = matched.map(({ place, phone }) => {
         const region = REGION_NAMES[phone.region!];
-        const where = place.name !== region.toLowerCase() ? ` (${titleCase(place.name)} is in ${region})` : '';
+        const where = place.name !== region.toLowerCase() ? ` (${placeTitle(place.name)} is in ${region})` : '';
         return `For a critical outage in **${region}**${where}, call **${phone.number}**.`;
       });
       const text = `${lines.join('\n\n')}\n\nCalling is the fastest way to reach support in an outage.`;
@@ -64,7 +70,7 @@ export const phoneAnswerer: Answerer = {
     // "what's the outage number for Latin America?": none is given there, and no region's number is its
     const unserved = places.length === 0 ? unservedPlaces(q.text)[0] : undefined;
     const lead = unserved
-      ? `I couldn't find a critical-outage number for ${titleCase(unserved)}: the support articles give one for each of these regions only.`
+      ? `I couldn't find a critical-outage number for ${placeTitle(unserved)}: the support articles give one for each of these regions only.`
       : 'For a critical outage, call the number for your region for the fastest response:';
     const text = `${lead}\n\n${lines.join('\n')}`;
     return makeAnswer('contact', text, [knowledge.sources.ref(phones[0]!.slug)], 0.9, phones.map((p) => `${p.label}: ${p.number}`), ['Open a ticket', 'How do I contact support by email?']);
@@ -193,8 +199,4 @@ function uniqueByRegion(phones: readonly PhoneFact[], cloud: string | null, know
     seen.add(key);
     return true;
   });
-}
-
-function titleCase(text: string): string {
-  return text.replace(/\b[a-z]/g, (c) => c.toUpperCase());
 }

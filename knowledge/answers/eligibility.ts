@@ -1,3 +1,4 @@
+import { placeTitle } from '../regions.js';
 import type { Concept } from '../search.js';
 import { terms } from '../text.js';
 import { titleFit } from './article-fit.js';
@@ -6,6 +7,8 @@ import type { Question } from './question.js';
 import type { Answerer, KnowledgeContext } from './types.js';
 
 const ELIGIBILITY_WORDS = /\b(resellers?|resell|eligible|eligibility|qualify|qualifies|who can use|(can|could) (i|we) (use|sign up|get|join|hook|connect)|(we|i) (can|could) (use|get|sign up|join)|any chance|available (to|for|in|outside)|allowed to use|demo|internal|billable|restrictions?|limitations?|limited to)\b/;
+/** "which countries can use it?", "where is it offered?": where the service may be used, asked with no place named. */
+const WHERE_ASKED = /\b(?:which|what) (?:countries|country|regions?|locations?|places?|geograph\w*) (?:can|could|may|are|is|does|do)\b|\bwhere (?:is|are) (?:it|this|the service|the integration|(?:partner )?cloud integration)(?: \w+)? (?:available|offered|sold)\b/;
 /** A yes/no question about eligibility is best answered by the sentence that says no. */
 const LIMITING = /\b(not available|cannot|can not|prevents?|not eligible|only|limited to|must not|not be)\b/i;
 /** A customer who names a place is asking whether their location qualifies. */
@@ -14,7 +17,11 @@ const MAX_SENTENCES = 4;
 /** "Can we use our demo account?", "allowed?", "do we qualify?": asked yes or no. */
 const ASKED_YES_NO = /\b(?:can|could|may)\b[^.?!]{0,60}?\b(?:use|used|sign ?up|join|hook|connect|get|try|apply|onboard)\b|\bavailable to (?:us|me|our)\b|\ballowed\b|\bpossible\b|\beligible\b|\bqualif(?:y|ies)\b|\bany chance\b/;
 /** Kinds of customer or account the articles turn away, by name, each with the words for it. */
-const TURNED_AWAY: readonly ReadonlySet<string>[] = ['demo', 'internal employee employees', 'reseller resellers resell reselling'].map((names) => new Set(terms(names)));
+const TURNED_AWAY: readonly { said: string; terms: ReadonlySet<string> }[] = [
+  { said: 'a demo account', words: 'demo' },
+  { said: 'an internal account', words: 'internal employee employees' },
+  { said: 'resellers or their customers', words: 'reseller resellers resell reselling' },
+].map(({ said, words }) => ({ said, terms: new Set(terms(words)) }));
 /** "we have no offices in the US", "no presence in the United States". */
 const NO_US_OFFICE = /\b(?:no|not any|without)\s+(?:\w+\s+){0,2}?(?:in|inside|within)\s+(?:the\s+)?(?:us|usa|u\.s\.?|united states|states)\b/;
 /** A limit on where the customer is: "only to offices inside the United States". */
@@ -23,9 +30,9 @@ const WHERE_LIMIT = /\bunited states\b|\bthe us\b/i;
 /** Who can use the service and where: the limiting sentences that fit the question. */
 export const eligibilityAnswerer: Answerer = {
   name: 'eligibility',
-  matches: (q) => ELIGIBILITY_WORDS.test(q.text) || (q.places.length > 0 && /\b(use|sign ?up|get|join|available|eligible|qualif\w*|offer\w*|onboard\w*|apply)\b/.test(q.text)),
+  matches: (q) => ELIGIBILITY_WORDS.test(q.text) || WHERE_ASKED.test(q.text) || (q.places.length > 0 && /\b(use|sign ?up|get|join|available|eligible|qualif\w*|offer\w*|onboard\w*|apply)\b/.test(q.text)),
   answer(q, knowledge) {
-    const concepts = q.places.length ? [...q.concepts, ...LOCATION_CONCEPTS] : q.concepts;
+    const concepts = q.places.length || WHERE_ASKED.test(q.text) ? [...q.concepts, ...LOCATION_CONCEPTS] : q.concepts;
     const facts = knowledge.facts.eligibility.filter((f) => q.clouds.length === 0 || f.cloud === null || q.clouds.includes(f.cloud));
     const ranked = facts
       .map((fact) => {
@@ -44,7 +51,8 @@ export const eligibilityAnswerer: Answerer = {
     }
     if (chosen.length === 0) return null;
     const text = chosen.map((r) => `- ${knowledge.sources.links(r.fact.sentence.markdown)}`).join('\n');
-    const lead = saysNo(q, chosen[0]!.fact.sentence.plain, knowledge) ? '**No.** Who can use it:' : 'Who can use it:';
+    const refused = turnedAway(q, chosen[0]!.fact.sentence.plain, knowledge);
+    const lead = refused ? `**No**, it is not available for ${refused}. Who can use it:` : 'Who can use it:';
     const confidence = Math.min(0.85, 0.3 + chosen[0]!.coverage);
     return makeAnswer('eligibility', `${lead}\n\n${text}`, chosen.map((r) => knowledge.sources.ref(r.fact.slug)), confidence, chosen.map((r) => r.fact.sentence.plain), ['Open a ticket', 'Which clouds does Partner Cloud Integration support?']);
   },
@@ -52,19 +60,20 @@ export const eligibilityAnswerer: Answerer = {
 
 /**
  * "Can we use our demo account?" answered by "…cannot be a demo account", "can our Toronto office
- * sign up?" by "only offices inside the United States": a plain no comes first. Only when the
- * limiting sentence turns away what the question names: a kind of account or customer it names by
- * name, or a place outside the United States when it limits where.
+ * sign up?" by "only offices inside the United States": a plain no comes first, saying to whom. Only
+ * when the limiting sentence turns away what the question names: a kind of account or customer it
+ * names by name, or a place outside the United States when it limits where. Null: no plain no.
  */
-function saysNo(q: Question, sentence: string, knowledge: KnowledgeContext): boolean {
-  if (!ASKED_YES_NO.test(q.text) || !LIMITING.test(sentence)) return false;
+function turnedAway(q: Question, sentence: string, knowledge: KnowledgeContext): string | null {
+  if (!ASKED_YES_NO.test(q.text) || !LIMITING.test(sentence)) return null;
   const said = knowledge.terms.of(sentence);
   const asked = new Set(q.concepts.map((c) => c.term));
-  const namesTurnedAway = TURNED_AWAY.some((kind) => [...kind].some((term) => asked.has(term)) && [...kind].some((term) => said.has(term)));
+  const kind = TURNED_AWAY.find((kind) => [...kind.terms].some((term) => asked.has(term)) && [...kind.terms].some((term) => said.has(term)));
+  if (kind) return kind.said;
   // "based in Germany, with no offices in the US": a place said to be lacking is not where they are
   const where = q.places.filter((place) => place.region !== 'us' || !NO_US_OFFICE.test(q.text));
   const outsideLimit = WHERE_LIMIT.test(sentence) && where.length > 0 && where.every((place) => place.region !== 'us');
-  return namesTurnedAway || outsideLimit;
+  return outsideLimit ? `offices in ${where.map((place) => placeTitle(place.name)).join(' or ')}` : null;
 }
 
 function similar(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {

@@ -37,17 +37,46 @@ export const procedureAnswerer: Answerer = {
     if (forCloud.length === 0) return null;
     const scored = forCloud.map((procedure) => {
       const title = knowledge.sources.ref(procedure.slug).title;
-      const text = [title, procedure.heading, procedure.intro?.plain ?? '', ...procedure.steps.map((s) => s.plain)].join(' ');
+      // with what it leaves done: "creates a Microsoft Azure subscription" is part of what it does
+      const text = [title, procedure.heading, procedure.intro?.plain ?? '', ...procedure.steps.map((s) => s.plain), ...procedure.outcome.map((o) => o.plain)].join(' ');
       // what the procedure is for (its title, heading, intro) must fit, not only words in its steps
       const purpose = [title, procedure.heading, procedure.intro?.plain ?? ''].join(' ');
-      return { procedure, coverage: knowledge.index.coverage(concepts, knowledge.terms.of(text)), purposeCoverage: knowledge.index.coverage(concepts, knowledge.terms.of(purpose)) };
+      return {
+        procedure,
+        coverage: knowledge.index.coverage(concepts, knowledge.terms.of(text)),
+        purposeCoverage: knowledge.index.coverage(concepts, knowledge.terms.of(purpose)),
+        inSituation: namesSituation(concepts, title, forCloud, knowledge),
+      };
     });
-    scored.sort((a, b) => b.coverage + b.purposeCoverage - (a.coverage + a.purposeCoverage));
+    const fit = (s: (typeof scored)[number]): number => s.coverage + s.purposeCoverage + (s.inSituation ? SITUATION_BONUS : 0);
+    scored.sort((a, b) => fit(b) - fit(a));
     const best = scored[0]!;
     const confidence = (best.coverage + best.purposeCoverage) / 2;
     return render(best.procedure, confidence, knowledge.sources.links.bind(knowledge.sources), knowledge.sources.ref(best.procedure.slug));
   },
 };
+
+/**
+ * Two guides for one task in two situations ("Getting Started With A New Azure Customer Account",
+ * "…With An Existing Azure Customer Account") differ in their titles by the word for the situation.
+ * A question that names it ("a brand-new Azure sub") is in that guide's situation, however many
+ * other words it shares with the other guide's steps.
+ */
+const SITUATION_BONUS = 0.5;
+/** Titles that share this much of their words are guides for the same task. */
+const SIBLING_SHARE = 0.6;
+
+function namesSituation(concepts: readonly Concept[], title: string, procedures: readonly ProcedureFact[], knowledge: KnowledgeContext): boolean {
+  const own = knowledge.terms.of(title);
+  const situation = new Set<string>();
+  for (const other of procedures) {
+    const theirs = knowledge.terms.of(knowledge.sources.ref(other.slug).title);
+    const shared = [...own].filter((term) => theirs.has(term)).length;
+    if (theirs === own || shared / Math.max(own.size, theirs.size) < SIBLING_SHARE) continue;
+    for (const term of own) if (!theirs.has(term)) situation.add(term);
+  }
+  return concepts.some((c) => c.alternatives.some((term) => situation.has(term)));
+}
 
 /** The procedures whose titles name no other cloud than the ones the question names (all, when it names none). */
 export function proceduresForClouds(q: Question, knowledge: KnowledgeContext): ProcedureFact[] {

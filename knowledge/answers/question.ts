@@ -47,18 +47,42 @@ const WHAT_CALLED = /\b(what (?:is|are|will|would) [^.?!]{1,40}?)\bcalled\b/g;
 const TAG_QUESTION = /,\s*(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have) not (?:you|it|they|we|that|there|he|she|i)\s*([?!.]*)\s*$/;
 
 /**
- * "who deals with Microsoft?", "do we have to talk to Amazon ourselves?": dealing with a cloud's
+ * "who deals with Microsoft?", "do we have to talk to Amazon ourselves?", "will you take it up with
+ * Microsoft?": dealing with a cloud's
  * vendor is what the scope lists call an escalation to it. Said of anything else ("is that something
  * your team deals with?"), dealing is only handling.
  */
-const WITH_THE_VENDOR = /\b(?:deals?|dealing|dealt|talks?|talking|speaks?|speaking|liaises?|liaising) (?:directly )?(?:with|to) (microsoft|amazon|aws)\b/g;
+const WITH_THE_VENDOR =
+  /\b(?:(?:deals?|dealing|dealt|talks?|talking|speaks?|speaking|liaises?|liaising) (?:directly )?(?:with|to)|(?:takes?|taking|took|raises?|raising|raised|chases?|chasing) (?:(?:it|things?|this|that|issues?|problems?|them|the \w+) )?(?:up )?with|(?:reach(?:es|ing)?|reached) out to|contact(?:s|ing)?) (microsoft|amazon|aws)\b/g;
+
+/** "keeps returning 500s", "getting 4xx": HTTP error statuses, which the articles call errors. */
+const ERROR_STATUSES = /\b([45]\d\d)s\b|\b[45]xx(?:s|es)?\b/g;
+
+/**
+ * "will you keep an eye on our VMs and fix things when they break?": sayings for what the scope
+ * lists call monitoring and remediation.
+ */
+const SAYINGS: readonly [RegExp, string][] = [
+  [/\bkeep(?:s|ing)? (?:an|a close|an extra) eye on\b/g, 'monitor'],
+  // "we have never used Azure before", "starting from scratch": new to it ("never had" one is what
+  // the customer lacks, which wanted.ts reads)
+  [/\b(?:have |has |had )?(?:never|not yet|not ever) (?:used|tried|worked with|been on|signed up (?:for|with))\b/g, 'new to'],
+  [/\b(?:brand[\s-]new|from scratch)\b/g, 'new'],
+  // "walk me through it from start to finish": all the steps
+  [/\b(?:from (?:start|beginning|the beginning|a to z) to (?:finish|end|the end|z)|end[\s-]to[\s-]end|step[\s-]by[\s-]step)\b/g, 'steps'],
+  [/\b(?:fix|fixes|fixing|repair|repairs|repairing|sort out|sorting out) (?:things|stuff|it|them|issues|problems|what breaks)(?: (?:when|if|whenever|as soon as|once) (?:they|it|something|anything|things|stuff) (?:break|breaks|broke|go wrong|goes wrong|fail|fails))?\b/g, 'remediate'],
+];
+
+function inPlainWords(text: string): string {
+  return SAYINGS.reduce((out, [saying, meaning]) => out.replace(saying, meaning), text);
+}
 
 /** "accepted the T&Cs": the terms and conditions, which the articles spell out. */
 const TERMS_AND_CONDITIONS = /\bt\s*&\s*cs?\b|\bts\s*(?:&|and)\s*cs\b/g;
 
 export function analyseQuestion(raw: string, corrector: Corrector): Question {
   const cut = raw.slice(0, MAX_QUESTION_CHARS);
-  const text = corrector.correct(normalise(cut).replace(TERMS_AND_CONDITIONS, 'terms and conditions')).replace(WHETHER_IT_MATTERS, '$1 ok').replace(WITH_THE_VENDOR, 'escalates to $1').replace(NAMED_AS, '$1 labeled').replace(WHAT_CALLED, '$1labeled').replace(WHAT_YOU_CHARGE, (_all, noun: string | undefined) => noun ?? 'your pricing');
+  const text = corrector.correct(inPlainWords(normalise(cut)).replace(TERMS_AND_CONDITIONS, 'terms and conditions').replace(ERROR_STATUSES, (_all, code: string | undefined) => `${code ?? ''} errors`)).replace(WHETHER_IT_MATTERS, '$1 ok').replace(WITH_THE_VENDOR, 'escalates to $1').replace(NAMED_AS, '$1 labeled').replace(WHAT_CALLED, '$1labeled').replace(WHAT_YOU_CHARGE, (_all, noun: string | undefined) => noun ?? 'your pricing');
   // "US" the country, not "us" the pronoun: only the capitalised or dotted form counts
   const usCountry = /\b(US|U\.S\.?|USA)\b/.test(cut) ? ' united states ' : '';
   return {

@@ -1,4 +1,4 @@
-import { clauses, REFERS_BACK } from '../clauses.js';
+import { clauses, mainClause, REFERS_BACK } from '../clauses.js';
 import { conceptsOf, type Concept } from '../search.js';
 import { askingPart } from './asking-part.js';
 import type { Question } from './question.js';
@@ -28,8 +28,9 @@ const VERDICT_FORM = new RegExp([
   // "aws console users - u create those?": the question asked without its "do"
   /(^|[.?!;,]\s*|\s[-–—]+\s*)(you|u|ctl|centurylink)( guys)? \w+\b[^.?!]*\?/.source,
   /\bsomething (you|your|centurylink)\b/.source,
-  // not "how often do you bill us?", "when do you…": asked how, when or why, not whether
-  /(?<!\b(?:how (?:often|long|much|many|soon|quickly)|when|why|where)\s+)\b(is|are|does|do|can|could|will|would)\s+(you|u|your|centurylink|ctl|it|that|this|they|those|these|there|the|platform)\b/.source,
+  // not "how often do you bill us?", "when do you…", "what do you need from me?": asked how, when,
+  // why or what, not whether
+  /(?<!\b(?:how (?:often|long|much|many|soon|quickly)|when|why|where|what|which)\s+)\b(is|are|does|do|can|could|will|would)\s+(you|u|your|centurylink|ctl|it|that|this|they|those|these|there|the|platform)\b/.source,
   WHO_DOES.source,
   /\b(covered|in scope|out of scope|outside( of)?( the)? scope|included|part of (it|that|this|your|the|what))\b/.source,
   // "we would like to know whether change management falls under platform-level support"; "we're
@@ -139,7 +140,10 @@ function itemShare(q: Question, named: readonly ItemMatch[], knowledge: Knowledg
     // "chase" is no word of the articles, but its alternative "escalate" is; "acct" is an account
     knowledge.index.coverage(concepts.filter((c) => c.alternatives.some((term) => knowledge.index.knows(term)) && !c.alternatives.some((term) => LISTING_TERMS.has(term))), itemTerms);
   const part = askingPart(q.text);
-  return Math.max(share(q.concepts), asksOfSupport(part) ? share(conceptsOf(part)) : 0);
+  if (!asksOfSupport(part)) return share(q.concepts);
+  // "will you take it up with Microsoft if there's a problem your team can't solve?": the if-clause
+  // says in which case, the main clause what is asked
+  return Math.max(share(q.concepts), share(conceptsOf(part)), share(conceptsOf(mainClause(part))));
 }
 
 

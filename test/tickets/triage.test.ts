@@ -236,6 +236,13 @@ describe('problem statements and questions', () => {
     ['it fails - why?', false],
     ['our portal is down, can someone please take a look?', false],
     ['help me', false],
+    // asked as a statement: the problem it names is the case the question is about
+    ["My boss wants to know whether CenturyLink will take things up with Microsoft if there's an Azure problem your team can't solve.", true],
+    ['wondering if a failed patch on our azure vms is covered', true],
+    ['not sure who to contact when the api fails', true],
+    // wanting to know why it fails is asking for help with it, like "why?"
+    ['our api calls fail, I want to know why', false],
+    ['the deployment fails and I know why', false],
   ] as const)('%p is a question: %p', (text, expected) => {
     expect(isQuestion(text)).toBe(expected);
   });

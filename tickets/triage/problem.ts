@@ -74,15 +74,23 @@ const ASKS_FOR_HELP =
   /^(?:(?:so|and|but|please)\s+)?(?:what (?:should|can|do|must|shall) (?:i|we) do|what now|(?:can|could|would|will) (?:you|someone|anyone|somebody)(?: please)? (?:help|look|check|fix|sort|take a look)|help(?: me| us)?\b|any (?:ideas?|suggestions?|advice|help)|how (?:do|can|should|shall) (?:i|we) (?:fix|solve|resolve|sort out|sort) (?:this|it|that)|why\??$|is (?:this|it|that) (?:a )?(?:known|bug))/i;
 
 /**
+ * "My boss wants to know whether you escalate to Microsoft if there's a problem you can't solve",
+ * "wondering if patching is covered": a question asked as a statement. It may name a problem, but
+ * only as the case the question is about. On normalised text.
+ */
+const ASKED_INDIRECTLY =
+  /\b(?:(?:want|wants|wanted|need|needs|like|liked|love|trying|curious|asked me|asking|asks) to (?:know|find out|check|understand|confirm)|wonder(?:s|ing|ed)?|(?:not sure|unsure|unclear|no idea)|(?:tell|let|show) (?:me|us)|(?:please )?(?:confirm|clarify|explain))\s+(?:if|whether|who|what|which|where|when|how)\b/i;
+
+/**
  * True when the message asks something rather than only reports it: one of its sentences or
- * clauses is worded as a question (a question word first, or a question mark last) and asks for
- * more than help with the problem.
+ * clauses is worded as a question (a question word first, a question mark last, or "I'd like to
+ * know whether…") and asks for more than help with the problem.
  */
 export function isQuestion(text: string): boolean {
   return normalise(text)
     .split(CLAUSE_BREAK)
     .map((clause) => clause.trim())
-    .some((clause) => (clause.endsWith('?') || QUESTION_START.test(clause)) && !ASKS_FOR_HELP.test(clause));
+    .some((clause) => (clause.endsWith('?') || QUESTION_START.test(clause) || ASKED_INDIRECTLY.test(clause)) && !ASKS_FOR_HELP.test(clause));
 }
 
 // every request in the text, for removing them (replace starts a global pattern from 0 each time)
