@@ -87,6 +87,10 @@ const RAW: Record<string, string[]> = {
   os: ['operatingsystem'],
   oses: ['operatingsystem'],
   operatingsystem: ['os'],
+  // "design and build our Azure setup", "an architect": design and implementation work
+  build: ['implement', 'implementation'],
+  architect: ['design'],
+  architecture: ['design'],
   // "watch our VMs and act when alerts fire": monitoring
   watch: ['monitor'],
   alert: ['monitor'],

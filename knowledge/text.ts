@@ -43,8 +43,12 @@ export function normalise(text: string): string {
   if (BARE_CONTRACTION_WORD.test(out)) for (const [pattern, replacement] of BARE_CONTRACTIONS) out = out.replace(pattern, replacement);
   // one idea in two words: "free operating systems" must not meet "operations staff" word by word
   if (out.includes('operating')) out = out.replace(OPERATING_SYSTEM, 'operatingsystem');
+  // "a provider designed to transfer an account" says what it is for; "design our Azure setup" is design work
+  if (out.includes('designed')) out = out.replace(DESIGNED_FOR, 'meant $1');
   return out;
 }
+
+const DESIGNED_FOR = /\b(?:been |is |are |was |were )?designed (to|for)\b/g;
 
 const OPERATING_SYSTEM = /\boperating[\s-]+systems?\b/g;
 

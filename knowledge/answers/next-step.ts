@@ -12,7 +12,7 @@ export interface StepFound {
 }
 
 /** "what's next?", "what comes after that?", "what's the next button?", "what do I click now?" at the end of a message. */
-const NEXT = /(^|[.?!;,]\s*|\bso\s+|\bok\s+)(what is next|what next|what now|now what|then what|what do (i|we) do now|what should (i|we) do now|what do (i|we) do next|what should (i|we) do next|what (comes|happens) (next|then|after that|after this)|what is the next (step|button|screen|page|thing|bit)|what are the next steps|what (do|should) (i|we) (click|press|hit|select|choose|pick|fill in|do) (next|now|after that)|where do (i|we) go (next|from here))\W*$/
+const NEXT = /(^|[.?!;,]\s*|\bso\s+|\bok\s+)(what is next|what next|what now|now what|now what (?:do|should|can|must) (?:i|we) do|then what|what do (i|we) do now|what should (i|we) do now|what do (i|we) do next|what should (i|we) do next|what (comes|happens) (next|then|after that|after this)|what is the next (step|button|screen|page|thing|bit)|what are the next steps|what (do|should) (i|we) (click|press|hit|select|choose|pick|fill in|do) (next|now|after that)|where do (i|we) go (next|from here))\W*$/
 
 /** "…typed a name for the provider. what's the next button?": the step after the one the story names, asked for. */
 export function asksNextStep(text: string): boolean {

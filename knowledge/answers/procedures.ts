@@ -66,7 +66,7 @@ const SITUATION_BONUS = 0.5;
 /** Titles that share this much of their words are guides for the same task. */
 const SIBLING_SHARE = 0.6;
 
-function namesSituation(concepts: readonly Concept[], title: string, procedures: readonly ProcedureFact[], knowledge: KnowledgeContext): boolean {
+export function namesSituation(concepts: readonly Concept[], title: string, procedures: readonly ProcedureFact[], knowledge: KnowledgeContext): boolean {
   const own = knowledge.terms.of(title);
   const situation = new Set<string>();
   for (const other of procedures) {

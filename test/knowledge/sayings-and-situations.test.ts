@@ -3,6 +3,8 @@ import { knowledgeFixture, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../sup
 /*
  * Customer wording the articles never use, on the project's own articles, the seeds, and the seeds
  * among the public articles:
+ *   design and build work ("an architect to design our setup"), which a guide "designed to" do
+ *   something is not about: the sales representative;
  *   sayings for what the scope lists name ("keep an eye on… fix things when they break": monitoring
  *   and remediation; "take things up with Microsoft": an escalation), also with an if-clause that
  *   only says in which case;
@@ -50,6 +52,13 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
     });
   });
 
+  run('we want centurylink folks to actually help design and build our azure setup, not just support it. who do i talk to about that → the sales representative', () => {
+    const answer = ask('we want centurylink folks to actually help design and build our azure setup, not just support it. who do i talk to about that');
+    expect(answer.kind).toBe('passage');
+    expect(answer.text).toMatch(/sales representative/i);
+    expect(answer.sources.map((source) => source.slug)).toContain('partner-cloud-integration');
+  });
+
   run('which countries can use the AWS side of partner cloud integration? → who can use it, with the United States', () => {
     const answer = ask('which countries can use the AWS side of partner cloud integration?');
     expect(answer.kind).toBe('eligibility');
@@ -66,6 +75,22 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
       const answer = ask(question);
       expect(answer.sources[0]?.slug).toBe(slug);
       expect(answer.text).toMatch(/\bselect|\bchoose|\bclick/i);
+    });
+
+    run("When I'm making the new Azure provider, what's the button called where I enter my CenturyLink Cloud admin username/password? → that step of the new-account guide", () => {
+      const answer = ask("When I'm making the new Azure provider, what's the button called where I enter my CenturyLink Cloud admin username/password?");
+      expect(answer.kind).toBe('howto');
+      expect(answer.sources[0]?.slug).toBe('partner-cloud-integration-azure-new');
+      expect(answer.text).toMatch(/\*\*Click the "Connect a CLC Account" button/);
+    });
+
+    // among the public articles the passage holding the step itself outranks the steps after it
+    (setting.distractors ? it.skip : run)('"ok I clicked Connect a CLC Account and signed in with my admin creds. now what do I do?" → the steps after it', () => {
+      const answer = ask('ok I clicked Connect a CLC Account and signed in with my admin creds. now what do I do?');
+      expect(answer.kind).toBe('howto');
+      expect(answer.sources[0]?.slug).toBe('partner-cloud-integration-azure-new');
+      expect(answer.text).toMatch(/^After step 7 \(Click the "Connect a CLC Account" button/);
+      expect(answer.text).toMatch(/^8\. .*drop-down menu/m);
     });
 
     // Among the public articles, the question read with its story ("…US startup… brand-new Azure sub…")

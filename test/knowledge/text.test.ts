@@ -21,4 +21,13 @@ describe('normalising text', () => {
   it('leaves plain text as it was, but lower case', () => {
     expect(normalise('Is Patching covered?\n\tThanks')).toBe('is patching covered?\n\tthanks');
   });
+
+  it.each([
+    ['free operating systems', 'free operatingsystem'],
+    ['a provider that has been designed to transfer an account', 'a provider that has meant to transfer an account'],
+    ['the service is designed for enterprises', 'the service meant for enterprises'],
+    ['design our Azure setup', 'design our azure setup'],
+  ])('%s → %s: one idea in two words is one word; "designed to" says what for, not design work', (text, expected) => {
+    expect(normalise(text)).toBe(expected);
+  });
 });
