@@ -195,7 +195,9 @@ const RAW: Record<string, string[]> = {
   extra: ['additional', 'other'],
   // "tied to a different partner": the articles' "already partnered with another provider"
   tied: ['partner', 'associate', 'link'],
-  different: ['another', 'other'],
+  // "our prices are different from your page": the articles' "agreements which differ from what is shown"
+  different: ['another', 'other', 'differ'],
+  difference: ['differ'],
   another: ['other', 'different'],
   rhel: ['redhat', 'linux'],
   // "manage our subscriptions": the scope item "Subscription management"

@@ -59,6 +59,20 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
     expect(answer.sources.map((source) => source.slug)).toContain('partner-cloud-integration');
   });
 
+  run('azure remote admin covered? → remote administration is outside the scope', () => {
+    const answer = ask('azure remote admin covered?');
+    expect(answer.kind).toBe('scope');
+    expect(answer.text).toMatch(/^\*\*No: Remote Administration is outside the scope\*\*/);
+  });
+
+  // among the public articles, one on moving an Enterprise Agreement subscription speaks of such pricing too,
+  // and answers in its own terms
+  (setting.distractors ? it.skip : run)('prices that differ from the published ones under an agreement with Microsoft → submit a ticket for review', () => {
+    const answer = ask("We signed an enterprise agreement with Microsoft and our prices are different from what's on your pricing page. What should we do?");
+    expect(answer.text).toMatch(/agreements? with Microsoft/);
+    expect(answer.text).toMatch(/ticket/);
+  });
+
   run('which countries can use the AWS side of partner cloud integration? → who can use it, with the United States', () => {
     const answer = ask('which countries can use the AWS side of partner cloud integration?');
     expect(answer.kind).toBe('eligibility');
