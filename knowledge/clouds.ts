@@ -28,6 +28,13 @@ export function aboutClouds(title: string, asked: readonly Cloud[]): boolean {
   return named.length > 0 ? named.some((cloud) => asked.includes(cloud)) : !OTHER_PROVIDERS.test(title);
 }
 
+/** Whether two titles name the same providers: "…New Azure…" and "…Existing Azure…" do, "…New Google…" does not. */
+export function sameProviders(a: string, b: string): boolean {
+  const providers = (title: string): string =>
+    [...cloudsNamed(title, CLOUD_WORDS), ...(title.match(new RegExp(OTHER_PROVIDERS.source, 'gi')) ?? []).map((name) => name.toLowerCase())].sort().join(' ');
+  return providers(a) === providers(b);
+}
+
 /** The clouds a table's words name in the text, in the order of their first mention. */
 export function cloudsNamed<C extends string>(text: string, table: readonly CloudWords<C>[]): C[] {
   return table

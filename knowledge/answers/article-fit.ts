@@ -1,3 +1,4 @@
+import { sameProviders } from '../clouds.js';
 import type { Concept } from '../search.js';
 import type { Passage } from '../passages.js';
 import type { Facts } from '../facts/types.js';
@@ -13,6 +14,35 @@ import type { KnowledgeContext } from './types.js';
  */
 export function titleFit(concepts: readonly Concept[], slug: string, knowledge: KnowledgeContext): number {
   return knowledge.index.coverage(concepts, knowledge.terms.of(knowledge.sources.ref(slug).title));
+}
+
+/**
+ * Two guides for one task in two situations ("Getting Started With A New Azure Customer Account",
+ * "…With An Existing Azure Customer Account") differ in their titles by the word for the situation.
+ * A question that names it ("a brand-new Azure sub") is in that guide's situation, however many
+ * other words it shares with the other guide's steps.
+ */
+export const SITUATION_BONUS = 0.5;
+/**
+ * Titles of guides for one provider that differ by at most this many words each way are guides
+ * for the same task in two situations ("New" / "Existing"); "Deleting Azure Customer Accounts" is
+ * another task, and "…A New AWS Customer Account" the same task on another cloud.
+ */
+const SIBLING_DIFFERENCE = 2;
+
+export function namesSituation(concepts: readonly Concept[], title: string, slugs: readonly string[], knowledge: KnowledgeContext): boolean {
+  const own = knowledge.terms.of(title);
+  const situation = new Set<string>();
+  for (const slug of slugs) {
+    const theirTitle = knowledge.sources.ref(slug).title;
+    const theirs = knowledge.terms.of(theirTitle);
+    if (theirs === own || !sameProviders(title, theirTitle)) continue;
+    const ownOnly = [...own].filter((term) => !theirs.has(term));
+    const theirsOnly = [...theirs].filter((term) => !own.has(term));
+    if (ownOnly.length === 0 || ownOnly.length > SIBLING_DIFFERENCE || theirsOnly.length > SIBLING_DIFFERENCE) continue;
+    for (const term of ownOnly) situation.add(term);
+  }
+  return concepts.some((c) => c.alternatives.some((term) => situation.has(term)));
 }
 
 const SUPPORT_FACTS = new WeakMap<Facts, Map<string, number>>();

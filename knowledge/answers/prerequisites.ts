@@ -1,6 +1,7 @@
 import type { PrerequisiteFact } from '../facts/types.js';
 import { cloudOf } from '../facts/walk.js';
 import { terms } from '../text.js';
+import { namesSituation, SITUATION_BONUS } from './article-fit.js';
 import { makeAnswer } from './render.js';
 import type { Question } from './question.js';
 import type { Answerer, KnowledgeContext } from './types.js';
@@ -55,9 +56,16 @@ export const prerequisiteAnswerer: Answerer = {
     const scored = candidates.map((fact) => {
       const purpose = purposeOf(fact, knowledge);
       // the steps say what the article is for; its title breaks a tie between two similar articles
-      return { fact, coverage: knowledge.index.coverage(topic, knowledge.terms.of(purpose.all)), titleCoverage: knowledge.index.coverage(topic, knowledge.terms.of(purpose.title)) };
+      return {
+        fact,
+        coverage: knowledge.index.coverage(topic, knowledge.terms.of(purpose.all)),
+        titleCoverage: knowledge.index.coverage(topic, knowledge.terms.of(purpose.title)),
+        // "before our admin sets up a brand-new Azure customer account": the new account's list, not the existing one's
+        inSituation: namesSituation(topic, purpose.title, candidates.map((c) => c.slug), knowledge),
+      };
     });
-    scored.sort((a, b) => b.coverage - a.coverage || b.titleCoverage - a.titleCoverage);
+    const fit = (s: (typeof scored)[number]): number => s.coverage + (s.inSituation ? SITUATION_BONUS : 0);
+    scored.sort((a, b) => fit(b) - fit(a) || b.titleCoverage - a.titleCoverage);
     const { fact, coverage } = scored[0]!;
     const source = knowledge.sources.ref(fact.slug);
     const list = fact.items.map((item) => `- ${knowledge.sources.links(item.markdown)}`).join('\n');

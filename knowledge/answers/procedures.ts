@@ -2,6 +2,7 @@ import { aboutClouds, CLOUD_WORDS, cloudsNamed } from '../clouds.js';
 import type { ProcedureFact } from '../facts/types.js';
 import type { SourceRef } from '../types.js';
 import { terms } from '../text.js';
+import { namesSituation, SITUATION_BONUS } from './article-fit.js';
 import { makeAnswer } from './render.js';
 import type { Question } from './question.js';
 import type { Answerer, KnowledgeContext } from './types.js';
@@ -45,7 +46,7 @@ export const procedureAnswerer: Answerer = {
         procedure,
         coverage: knowledge.index.coverage(concepts, knowledge.terms.of(text)),
         purposeCoverage: knowledge.index.coverage(concepts, knowledge.terms.of(purpose)),
-        inSituation: namesSituation(concepts, title, forCloud, knowledge),
+        inSituation: namesSituation(concepts, title, forCloud.map((p) => p.slug), knowledge),
       };
     });
     const fit = (s: (typeof scored)[number]): number => s.coverage + s.purposeCoverage + (s.inSituation ? SITUATION_BONUS : 0);
@@ -55,28 +56,6 @@ export const procedureAnswerer: Answerer = {
     return render(best.procedure, confidence, knowledge.sources.links.bind(knowledge.sources), knowledge.sources.ref(best.procedure.slug));
   },
 };
-
-/**
- * Two guides for one task in two situations ("Getting Started With A New Azure Customer Account",
- * "…With An Existing Azure Customer Account") differ in their titles by the word for the situation.
- * A question that names it ("a brand-new Azure sub") is in that guide's situation, however many
- * other words it shares with the other guide's steps.
- */
-const SITUATION_BONUS = 0.5;
-/** Titles that share this much of their words are guides for the same task. */
-const SIBLING_SHARE = 0.6;
-
-export function namesSituation(concepts: readonly Concept[], title: string, procedures: readonly ProcedureFact[], knowledge: KnowledgeContext): boolean {
-  const own = knowledge.terms.of(title);
-  const situation = new Set<string>();
-  for (const other of procedures) {
-    const theirs = knowledge.terms.of(knowledge.sources.ref(other.slug).title);
-    const shared = [...own].filter((term) => theirs.has(term)).length;
-    if (theirs === own || shared / Math.max(own.size, theirs.size) < SIBLING_SHARE) continue;
-    for (const term of own) if (!theirs.has(term)) situation.add(term);
-  }
-  return concepts.some((c) => c.alternatives.some((term) => situation.has(term)));
-}
 
 /** The procedures whose titles name no other cloud than the ones the question names (all, when it names none). */
 export function proceduresForClouds(q: Question, knowledge: KnowledgeContext): ProcedureFact[] {

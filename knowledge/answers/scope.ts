@@ -106,7 +106,8 @@ export const scopeAnswerer: Answerer = {
     // "what Azure resources does it support" asks about resources, not for the scope list; a sentence
     // that asks nothing ("…our procurement team wants it in writing") does not narrow the request
     const listed = asksOfSupport(part) ? conceptsOf(part) : q.concepts;
-    if (listed.some((c) => knowledge.index.knows(c.term) && !LISTING_TERMS.has(c.term))) return null;
+    // ("the two lists": a number weighs nothing, and says nothing about what is asked)
+    if (listed.some((c) => knowledge.index.knows(c.term) && !LISTING_TERMS.has(c.term) && knowledge.index.weight(c) > 0)) return null;
     // a knowledge base may hold two copies of a cloud's scope article: one list per cloud
     const perCloud = onePerCloud(scopes);
     const asked = q.clouds.length ? perCloud.filter((s) => q.clouds.includes(s.cloud)) : perCloud;

@@ -1,8 +1,8 @@
 import type { ProcedureFact } from '../facts/types.js';
 import { conceptsOf } from '../search.js';
 import { terms } from '../text.js';
-import { titleFit } from './article-fit.js';
-import { namesSituation, proceduresForClouds } from './procedures.js';
+import { namesSituation, titleFit } from './article-fit.js';
+import { proceduresForClouds } from './procedures.js';
 import { makeAnswer } from './render.js';
 import type { Answerer, KnowledgeContext } from './types.js';
 import type { Question } from './question.js';
@@ -74,7 +74,7 @@ function bestStep(q: Question, knowledge: KnowledgeContext): { procedure: Proced
   // clearly better than the others, as its title does ("…A New Azure Customer Account"), the step is one of its
   const named = candidates.map((procedure) => ({ procedure, fit: titleFit(story, procedure.slug, knowledge) })).sort((a, b) => b.fit - a.fit);
   // or names the word that tells it from its sibling guide ("making the new Azure provider")
-  const situated = candidates.filter((procedure) => namesSituation(story, knowledge.sources.ref(procedure.slug).title, candidates, knowledge));
+  const situated = candidates.filter((procedure) => namesSituation(story, knowledge.sources.ref(procedure.slug).title, candidates.map((p) => p.slug), knowledge));
   const clear = named.length > 1 && named[0]!.fit - named[1]!.fit >= STORY_MARGIN ? [named[0]!.procedure] : situated.length > 0 && situated.length < candidates.length ? situated : candidates;
   let best: { procedure: ProcedureFact; index: number; fit: number; rank: number } | null = null;
   for (const { procedure, fit: storyFit } of named.filter((n) => clear.includes(n.procedure))) {

@@ -11,6 +11,7 @@ import { knowledgeFixture, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../sup
  *   HTTP error statuses in the plural ("keeps returning 500s") and program calls ("my API call"),
  *   which are errors and no phone call;
  *   where the service may be used, asked as "which countries";
+ *   "the two lists… what does the AWS one include that the Azure one doesn't mention?": a comparison;
  *   the situation a customer is in ("never used Azure before", "a brand-new sub"), which picks the
  *   guide for a new account over the one for an existing account.
  */
@@ -73,6 +74,12 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
     expect(answer.text).toMatch(/ticket/);
   });
 
+  run('Comparing the two platform-level support lists, what does the AWS one include that the Azure one doesn\'t mention? → the comparison', () => {
+    const answer = ask("Comparing the two platform-level support lists, what does the AWS one include that the Azure one doesn't mention?");
+    expect(answer.kind).toBe('scope');
+    expect(answer.text).toMatch(/\*\*Only AWS:\*\*[^\n]*IAM Policies/);
+  });
+
   run('which countries can use the AWS side of partner cloud integration? → who can use it, with the United States', () => {
     const answer = ask('which countries can use the AWS side of partner cloud integration?');
     expect(answer.kind).toBe('eligibility');
@@ -96,6 +103,14 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
       expect(answer.kind).toBe('howto');
       expect(answer.sources[0]?.slug).toBe('partner-cloud-integration-azure-new');
       expect(answer.text).toMatch(/\*\*Click the "Connect a CLC Account" button/);
+    });
+
+    run('Before our admin sets up a brand-new Azure customer account, what prerequisites do we need? → the new-account list', () => {
+      const answer = ask('Before our admin sets up a brand-new Azure customer account, what prerequisites do we need, and whose terms have to be accepted?');
+      expect(answer.kind).toBe('howto');
+      expect(answer.sources[0]?.slug).toBe('partner-cloud-integration-azure-new');
+      expect(answer.text).toMatch(/Prerequisites:/);
+      expect(answer.text).toMatch(/Account Administrator/i);
     });
 
     // among the public articles the passage holding the step itself outranks the steps after it
