@@ -52,6 +52,16 @@ export function clauses(text: string): Clause[] {
 const SUBORDINATE = /,?\s*\b(?:when|whenever|while|after|before|because|since|if|once|as soon as|every time)\b[^,.;!?()]*/gi;
 const ASIDE = /\([^()]*\)/g;
 
+/**
+ * "I'm opening a case", "before I raise a ticket": the customer filing the problem with support,
+ * which says nothing of what the problem is.
+ */
+const FILING = /\b(?:(?:i|we) (?:am|are|will|shall|have to|need to|want to|would like to|was going to|were going to|am going to|are going to|am about to|are about to)|i'm|we're|i'll|we'll|before (?:i|we)|about to|going to)\s+(?:open|opening|file|filing|raise|raising|log|logging|submit|submitting|create|creating|put in|putting in)\s+(?:a |an |the )?(?:new )?(?:support )?(?:case|ticket|incident|request)\b/gi;
+
+export function withoutFiling(text: string): string {
+  return text.replace(FILING, ' ');
+}
+
 export function mainClause(sentence: string): string {
   const main = sentence.replace(ASIDE, ' ').replace(SUBORDINATE, ' ').trim();
   return /[a-z]/i.test(main) ? main : sentence;

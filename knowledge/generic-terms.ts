@@ -26,7 +26,10 @@ export const GENERIC_TERMS: ReadonlySet<string> = new Set(
       // "…so you can troubleshoot": what support will do with it, like "look into it"
       'troubleshoot troubleshooting diagnose ' +
       // "how do I pull / grab / fetch the logs": getting hold of something, like "get"
-      'pull pulling grab grabbing fetch fetching retrieve retrieving obtain obtaining',
+      'pull pulling grab grabbing fetch fetching retrieve retrieving obtain obtaining ' +
+      // "we've been fighting with this box for days, it keeps throwing errors, we're out of ideas": how the
+      // customer's struggle goes, not what it is about
+      'fight fighting fought struggle struggling struggled throw throws throwing threw idea ideas',
   ),
 );
 

@@ -8,6 +8,7 @@ import { passageAnswerer } from './answers/passages.js';
 import { prerequisiteAnswerer } from './answers/prerequisites.js';
 import { procedureAnswerer } from './answers/procedures.js';
 import { CONFIDENCE_BAR, STRUCTURED_PREFERENCE } from './confidence.js';
+import { asksWhatToHandOver, handOverTerms, tellsWhatToHandOver } from './answers/hand-over.js';
 import { analyseQuestion, MAX_QUESTION_CHARS, withTopic, type Question } from './answers/question.js';
 import { makeAnswer, Sources } from './answers/render.js';
 import { quotedLabelAnswerer } from './answers/quoted-labels.js';
@@ -19,7 +20,7 @@ import { unknownCloud } from './answers/unknown-cloud.js';
 import { unknownThing } from './answers/unknown-thing.js';
 import type { Answerer, AskContext, KnowledgeContext } from './answers/types.js';
 import { isEnglishWord } from './dictionary.js';
-import { clauses, mainClause, REFERS_BACK, type Clause } from './clauses.js';
+import { clauses, mainClause, REFERS_BACK, withoutFiling, type Clause } from './clauses.js';
 import { extractFacts } from './facts/index.js';
 import { hasTopic, isGeneric } from './generic-terms.js';
 import type { Facts } from './facts/types.js';
@@ -160,6 +161,11 @@ export class KnowledgeBase {
     // "how long does it take, and does an admin have to do it?": each part may be answerable alone;
     // "box deployment keeps failing. what should I send?": the question is about the statement before it
     const answered = asked.map((clause) => this.answerClause(clause, context)).filter((part) => part.answer.kind !== 'not_found');
+    // "…keeps coming back with a 500. what do you need from me?": what to hand over follows from the
+    // kind of problem the statement tells, not from every detail of it the whole message matches;
+    // read so, the question is answered at least as surely, by a passage that says what to hand over
+    const handOver = answered.length === 1 && asksWhatToHandOver(normalise(asked[0]!.question)) ? answered[0]!.answer : null;
+    if (readWithStory && handOver && handOver.confidence >= whole.confidence && tellsWhatToHandOver(handOver.text)) return handOver;
     return answerToMessage(whole, answered);
   }
 
@@ -172,7 +178,8 @@ export class KnowledgeBase {
     // "can I get help setting up my account? who should I email?": a question that names no topic of
     // its own asks about the one before it, as does one about "that" ("…is that part of the support?")
     const borrowed = !statement && previous !== '' && (!hasTopic(question.concepts) || REFERS_BACK.test(question.text) || this.namesNothingNew(question, previous));
-    const story = statement || (borrowed ? mainClause(previous) : '');
+    // "…keeps coming back with a 500. I'm opening a case": filing it says nothing of what it is about
+    const story = withoutFiling(statement).trim() || (borrowed ? mainClause(previous) : '');
     if (!story) return { answer: this.answerQuestion(question, context), borrowed };
     const topic = analyseQuestion(story, this.corrector);
     // "…a box error on a windows vm. what do we need from them before escalating?": the statement says
@@ -180,7 +187,8 @@ export class KnowledgeBase {
     const main = mainClause(text);
     const asked = main !== text ? [analyseQuestion(main, this.corrector), question] : [question];
     for (const form of asked) {
-      const about = this.answerQuestion(withTopic(form, topic, this.context.index), context);
+      const kinds = asksWhatToHandOver(form.text) ? handOverTerms(this.context.index, this.context.terms) : undefined;
+      const about = this.answerQuestion(withTopic(form, topic, this.context.index, kinds), context);
       if (about.kind !== 'not_found') return { answer: about, borrowed };
     }
     return { answer: this.answerQuestion(question, context), borrowed };

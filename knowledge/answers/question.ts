@@ -119,9 +119,10 @@ const KNOWN_TOPIC_SHARE = 0.5;
  * base knows are taken: the rest tell the customer's story in words no article uses ("weird"),
  * and would count against every passage alike. But when those are most of what it says ("my
  * outlook mailbox is full"), the statement is about something else and lends no topic. Its
- * clouds and places are the question's too.
+ * clouds and places are the question's too. With `kinds`, only the topic's words among them are
+ * taken, when it has any.
  */
-export function withTopic(question: Question, statement: Question, words: TopicWords): Question {
+export function withTopic(question: Question, statement: Question, words: TopicWords, kinds?: ReadonlySet<string>): Question {
   const asked = new Set(question.concepts.map((c) => c.term));
   // a place says where the customer is (the statement's places are the question's), not what about
   const placeTerms = new Set(statement.places.flatMap((place) => terms(place.name)));
@@ -129,9 +130,12 @@ export function withTopic(question: Question, statement: Question, words: TopicW
   const known = ideas.filter((c) => c.alternatives.some((term) => words.knows(term)));
   const weigh = (list: readonly Concept[]): number => list.reduce((sum, c) => sum + words.weight(c), 0);
   const topic = known.length > 0 && weigh(known) >= weigh(ideas) * KNOWN_TOPIC_SHARE ? known : [];
+  // "my API call that pulls the month-to-date totals keeps failing. what do you need from me?": what
+  // to hand over depends on the kind of problem, which only some of the story's words tell
+  const kind = kinds ? topic.filter((c) => c.alternatives.some((term) => kinds.has(term))) : [];
   return {
     ...question,
-    concepts: [...question.concepts, ...topic],
+    concepts: [...question.concepts, ...(kind.length > 0 ? kind : topic)],
     pairs: new Set([...question.pairs, ...statement.pairs]),
     clouds: [...new Set([...question.clouds, ...statement.clouds])],
     places: [...question.places, ...statement.places.filter((p) => !question.places.some((q) => q.region === p.region))],

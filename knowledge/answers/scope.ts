@@ -28,9 +28,9 @@ const VERDICT_FORM = new RegExp([
   // "aws console users - u create those?": the question asked without its "do"
   /(^|[.?!;,]\s*|\s[-–—]+\s*)(you|u|ctl|centurylink)( guys)? \w+\b[^.?!]*\?/.source,
   /\bsomething (you|your|centurylink)\b/.source,
-  // not "how often do you bill us?", "when do you…", "what do you need from me?": asked how, when,
-  // why or what, not whether
-  /(?<!\b(?:how (?:often|long|much|many|soon|quickly)|when|why|where|what|which)\s+)\b(is|are|does|do|can|could|will|would)\s+(you|u|your|centurylink|ctl|it|that|this|they|those|these|there|the|platform)\b/.source,
+  // not "how often do you bill us?", "when do you…", "what (exactly) do you need from me?": asked
+  // how, when, why or what, not whether
+  /(?<!\b(?:how (?:often|long|much|many|soon|quickly)|when|why|where|what|which)(?:\s+(?:exactly|else|info|information|details|data|kind of \w+))?\s+)\b(is|are|does|do|can|could|will|would)\s+(you|u|your|centurylink|ctl|it|that|this|they|those|these|there|the|platform)\b/.source,
   WHO_DOES.source,
   /\b(covered|in scope|out of scope|outside( of)?( the)? scope|included|part of (it|that|this|your|the|what))\b/.source,
   // "we would like to know whether change management falls under platform-level support"; "we're

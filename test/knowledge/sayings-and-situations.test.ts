@@ -9,7 +9,10 @@ import { knowledgeFixture, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../sup
  *   and remediation; "take things up with Microsoft": an escalation), also with an if-clause that
  *   only says in which case;
  *   HTTP error statuses in the plural ("keeps returning 500s") and program calls ("my API call"),
- *   which are errors and no phone call;
+ *   which are errors and no phone call; what to hand over, which follows from the kind of problem
+ *   the story tells ("an API call", "a box"), not from its details ("the month-to-date totals"), nor
+ *   from the customer's struggle ("fighting with it for days, out of ideas") or filing ("I'm
+ *   opening a case");
  *   where the service may be used, asked as "which countries";
  *   "the two lists… what does the AWS one include that the Azure one doesn't mention?": a comparison;
  *   the situation a customer is in ("never used Azure before", "a brand-new sub"), which picks the
@@ -43,6 +46,27 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
       const answer = ask('The API keeps returning 500s when our pipeline calls it. Before I open a ticket, what info do you guys want from me?');
       expect(answer.kind).toBe('passage');
       expect(answer.text).toMatch(/request body/);
+    });
+
+    // Among the public articles, troubleshooting guides that say what to collect for their own problems
+    // (instances stuck deploying) and a feature list naming the month-to-date totals outrank the
+    // sentence for API calls: these distractor cases are left out.
+    const withoutDistractors = setting.distractors ? it.skip : run;
+
+    withoutDistractors.each([
+      ['My API call to pull month-to-date totals keeps coming back with a 500. what do you need from me?'],
+      ["My API call to pull partner cloud month-to-date totals keeps coming back with a 500. I'm opening a case — what exactly do you need from me so you can look into it?"],
+    ])('%s → the request body: what to hand over follows from the kind of problem, not its details', (question) => {
+      const answer = ask(question);
+      expect(answer.kind).toBe('passage');
+      expect(answer.text).toMatch(/request body/);
+    });
+
+    withoutDistractors("we have been fighting with a box for two days now, it keeps throwing errors during deploy and we are out of ideas. what do you need from me? → share the box and attach the agent log", () => {
+      const answer = ask('we have been fighting with a box for two days now, it keeps throwing errors during deploy and we are out of ideas. what do you need from me?');
+      expect(answer.kind).toBe('passage');
+      expect(answer.text).toMatch(/share the box/i);
+      expect(answer.text).toContain('/var/log/elasticbox/elasticbox-agent.log');
     });
 
     run('an API call that keeps failing is no phone call: no outage numbers, no verdict on a scope item', () => {
