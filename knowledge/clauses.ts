@@ -58,8 +58,11 @@ const ASIDE = /\([^()]*\)/g;
  */
 const FILING = /\b(?:(?:i|we) (?:am|are|will|shall|have to|need to|want to|would like to|was going to|were going to|am going to|are going to|am about to|are about to)|i'm|we're|i'll|we'll|before (?:i|we)|about to|going to)\s+(?:open|opening|file|filing|raise|raising|log|logging|submit|submitting|create|creating|put in|putting in)\s+(?:a |an |the )?(?:new )?(?:support )?(?:case|ticket|incident|request)\b/gi;
 
+/** "I want to report it": the same, said of the problem already told. */
+const REPORTING = /\b(?:i|we) (?:want|need|would like|have) to (?:report|flag|escalate) (?:it|this|that|the (?:problem|issue|bug|error))\b/gi;
+
 export function withoutFiling(text: string): string {
-  return text.replace(FILING, ' ');
+  return text.replace(FILING, ' ').replace(REPORTING, ' ');
 }
 
 export function mainClause(sentence: string): string {

@@ -87,6 +87,8 @@ const RAW: Record<string, string[]> = {
   os: ['operatingsystem'],
   oses: ['operatingsystem'],
   operatingsystem: ['os'],
+  // "how can we hire CenturyLink to do design work?": contracting with it
+  hire: ['contract', 'engagement'],
   // "design and build our Azure setup", "an architect": design and implementation work
   build: ['implement', 'implementation'],
   architect: ['design'],

@@ -15,7 +15,7 @@ const LIMITING = /\b(not available|cannot|can not|prevents?|not eligible|only|li
 const LOCATION_CONCEPTS: Concept[] = terms('offices located outside united states').map((term) => ({ term, alternatives: [term] }));
 const MAX_SENTENCES = 4;
 /** "Can we use our demo account?", "allowed?", "do we qualify?": asked yes or no. */
-const ASKED_YES_NO = /\b(?:can|could|may)\b[^.?!]{0,60}?\b(?:use|used|sign ?up|join|hook|connect|get|try|apply|onboard)\b|\bavailable to (?:us|me|our)\b|\ballowed\b|\bpossible\b|\beligible\b|\bqualif(?:y|ies)\b|\bany chance\b/;
+const ASKED_YES_NO = /\b(?:can|could|may)\b[^.?!]{0,60}?\b(?:use|used|sign ?up|join|hook|connect|get|try|test|trial|pilot|evaluate|apply|onboard)\b|\bavailable to (?:us|me|our)\b|\ballowed\b|\bpossible\b|\beligible\b|\bqualif(?:y|ies)\b|\bany chance\b/;
 /** Kinds of customer or account the articles turn away, by name, each with the words for it. */
 const TURNED_AWAY: readonly { said: string; terms: ReadonlySet<string> }[] = [
   { said: 'a demo account', words: 'demo' },

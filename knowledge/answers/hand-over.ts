@@ -5,11 +5,14 @@ import type { TermCache } from '../term-cache.js';
  * "what do you need from me?", "what info should I send you?", "what should I attach?": asked what
  * to hand over to support ("what do they need to do?" asks for steps).
  */
-const HAND_OVER_ASKED =
+export const HAND_OVER_ASKED =
   /\bwhat (?:\w+ ){0,2}(?:do|does|would|will|should|must) (?:you|u|support|your team|you guys|they|the engineers?)(?: \w+){0,2} (?:need|want|require|expect)\b(?! to do\b)|\bwhat (?:\w+ ){0,2}(?:should|do|must|can|shall) (?:i|we) (?:send|attach|include|provide|give|share|gather|collect|prepare)\b/;
 
-/** A sentence that says what to hand over: "send the request body", "attach the agent log". */
-const GIVES = /\b(?:send|attach|include|provide|share|along with)\b/i;
+/**
+ * A sentence that says what to hand over: "send the request body", "attach the agent log". Not
+ * "provide": the steps say "provide a name for the provider", which hands nothing to support.
+ */
+export const GIVES = /\b(?:send|attach|include|share|along with)\b/i;
 
 export function asksWhatToHandOver(text: string): boolean {
   return HAND_OVER_ASKED.test(text);

@@ -12,7 +12,7 @@ const UNIT = String.raw`(?:seconds?|minutes?|hours?|days?|business days?|weeks?|
  * wait described as a worry asks how long it should take, as "how long" does.
  */
 export const DELAY_DESCRIBED =
-  /\b(?:spinning|stuck|loading|hanging|frozen|still (?:waiting|pending|processing|loading|running))\b|\bnothing (?:has |is )?(?:show(?:s|ed|ing)?|happen(?:s|ed|ing)?|appear(?:s|ed|ing)?|came up|changed)\b|\btaking (?:so |too |this |very )?(?:long|forever|ages|a while)\b/;
+  /\b(?:spinning|stuck|loading|hanging|frozen|still (?:waiting|pending|processing|loading|running|working|going|thinking))\b|\bnothing (?:has |is )?(?:show(?:s|ed|ing)?|happen(?:s|ed|ing)?|appear(?:s|ed|ing)?|came up|changed)\b|\btaking (?:so |too |this |very )?(?:long|forever|ages|a while)\b/;
 
 const TIMES_ASKED: readonly { asked: RegExp; gives: RegExp }[] = [
   {

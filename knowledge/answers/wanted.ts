@@ -4,6 +4,7 @@ import { conceptsOf, type Concept } from '../search.js';
 import { terms } from '../text.js';
 import type { Question } from './question.js';
 import { DELAY_DESCRIBED, DURATION_GIVEN } from './time-asked.js';
+import { GIVES, HAND_OVER_ASKED } from './hand-over.js';
 import type { KnowledgeContext } from './types.js';
 
 /**
@@ -78,6 +79,14 @@ const WANTED: readonly Wanted[] = [
     focus: (text) => LACKING.exec(text)?.[1] ?? null,
     // "if you do not have an Azure account" is for those without another thing than a CLC account
     inSentence: true,
+  },
+  {
+    // "…keeps returning 500s. what do you need from me?": the sentence that says what to send for
+    // that kind of problem, not one that only shares the story's words
+    asked: HAND_OVER_ASKED,
+    gives: GIVES,
+    requestTerms: new Set(),
+    onlyGiving: true,
   },
   {
     // "who do I talk to about…": the sentence that names whom to ask, not the one that only mentions the subject

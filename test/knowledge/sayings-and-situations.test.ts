@@ -42,16 +42,16 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
   });
 
   describe('error statuses and program calls', () => {
+    // Among the public articles, troubleshooting guides that say what to collect for their own problems
+    // (instances stuck deploying) and a feature list naming the month-to-date totals outrank the
+    // sentence for API calls: these distractor cases are left out.
+    const withoutDistractors = setting.distractors ? it.skip : run;
+
     run('The API keeps returning 500s when our pipeline calls it. Before I open a ticket, what info do you guys want from me? → send the request body', () => {
       const answer = ask('The API keeps returning 500s when our pipeline calls it. Before I open a ticket, what info do you guys want from me?');
       expect(answer.kind).toBe('passage');
       expect(answer.text).toMatch(/request body/);
     });
-
-    // Among the public articles, troubleshooting guides that say what to collect for their own problems
-    // (instances stuck deploying) and a feature list naming the month-to-date totals outrank the
-    // sentence for API calls: these distractor cases are left out.
-    const withoutDistractors = setting.distractors ? it.skip : run;
 
     withoutDistractors.each([
       ['My API call to pull month-to-date totals keeps coming back with a 500. what do you need from me?'],
@@ -69,6 +69,12 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
       expect(answer.text).toContain('/var/log/elasticbox/elasticbox-agent.log');
     });
 
+    withoutDistractors("I'm scripting against the Cloud Application Manager API and a POST that creates an instance returns a 500 every time. I want to report it. What information does support need from me? → the request body", () => {
+      const answer = ask("I'm scripting against the Cloud Application Manager API and a POST that creates an instance returns a 500 every time. I want to report it. What information does support need from me?");
+      expect(answer.kind).toBe('passage');
+      expect(answer.text).toMatch(/request body/);
+    });
+
     run('an API call that keeps failing is no phone call: no outage numbers, no verdict on a scope item', () => {
       const answer = ask('My API call to pull month-to-date totals keeps coming back with a 500. what do you need from me?');
       expect(answer.kind).not.toBe('contact');
@@ -82,6 +88,17 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
     expect(answer.kind).toBe('passage');
     expect(answer.text).toMatch(/sales representative/i);
     expect(answer.sources.map((source) => source.slug)).toContain('partner-cloud-integration');
+  });
+
+  run('How can we hire CenturyLink to do design and implementation work for us in Azure? → the sales representative', () => {
+    const answer = ask('How can we hire CenturyLink to do design and implementation work for us in Azure?');
+    expect(answer.text).toMatch(/sales representative/i);
+  });
+
+  run('can i test the azure integration on our demo clc account first → no, not for a demo account', () => {
+    const answer = ask('can i test the azure integration on our demo clc account first');
+    expect(answer.kind).toBe('eligibility');
+    expect(answer.text.startsWith('**No**, it is not available for a demo account.')).toBe(true);
   });
 
   run('azure remote admin covered? → remote administration is outside the scope', () => {
