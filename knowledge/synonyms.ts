@@ -87,6 +87,9 @@ const RAW: Record<string, string[]> = {
   os: ['operatingsystem'],
   oses: ['operatingsystem'],
   operatingsystem: ['os'],
+  // "do you mark up Azure prices, or is it the same as list?": the articles' "consistent with whatever
+  // price our partners sell", their "partner list pricing"
+  same: ['consistent'],
   // "how can we hire CenturyLink to do design work?": contracting with it
   hire: ['contract', 'engagement'],
   // "design and build our Azure setup", "an architect": design and implementation work
@@ -134,7 +137,7 @@ const RAW: Record<string, string[]> = {
   org: ['organization'],
   organisation: ['organization'],
   company: ['organization', 'customer'],
-  markup: ['price', 'pricing'],
+  markup: ['price', 'pricing', 'consistent'],
   marked: ['price', 'pricing'],
   // "who sets up their logins?": the console user's creation
   login: ['credentials', 'user'],

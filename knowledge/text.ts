@@ -68,7 +68,9 @@ export const STOPWORDS = new Set(
     'through thru across onto upon during over against ' +
     // chat filler: says nothing about what is asked
     'guys guy boss pls plz u ur ok okay honestly actually exactly really stuff thing things bit anyway basically maybe ' +
-    'kind sort lot lots etc thx asap btw fyi folks people someone somebody sure well yes yeah yep nope lol ever up help').split(' '),
+    'kind sort lot lots etc thx asap btw fyi folks people someone somebody sure well yes yeah yep nope lol ever up help ' +
+    // "our situation is kinda unusual", "resellers normally can't": hedges, not what is asked about
+    'kinda sorta normally usually typically').split(' '),
 );
 
 /**

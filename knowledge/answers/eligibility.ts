@@ -50,7 +50,10 @@ export const eligibilityAnswerer: Answerer = {
       chosen.push(candidate);
     }
     if (chosen.length === 0) return null;
-    const text = chosen.map((r) => `- ${knowledge.sources.links(r.fact.sentence.markdown)}`).join('\n');
+    const lines = chosen.map((r) => `- ${knowledge.sources.links(r.fact.sentence.markdown)}`);
+    // the way to ask for an exception, once, after the limits it follows
+    const recourses = [...new Set(chosen.flatMap((r) => (r.fact.recourse ? [knowledge.sources.links(r.fact.recourse.markdown)] : [])))];
+    const text = [lines.join('\n'), ...recourses].join('\n\n');
     const refused = turnedAway(q, chosen[0]!.fact.sentence.plain, knowledge);
     const lead = refused ? `**No**, it is not available for ${refused}. Who can use it:` : 'Who can use it:';
     const confidence = Math.min(0.85, 0.3 + chosen[0]!.coverage);

@@ -64,6 +64,8 @@ const ERROR_STATUSES = /\b([45]\d\d)s\b|\b[45]xx(?:s|es)?\b/g;
  */
 const SAYINGS: readonly [RegExp, string][] = [
   [/\bkeep(?:s|ing)? (?:an|a close|an extra) eye on\b/g, 'monitor'],
+  // "do you mark up the prices?": a markup on them
+  [/\bmark(?:s|ed|ing)?[\s-]+ups?\b/g, 'markup'],
   // "remote admin": the administration, not the administrator
   [/\bremote admin\b/g, 'remote administration'],
   // "we have never used Azure before", "starting from scratch": new to it ("never had" one is what

@@ -3,6 +3,7 @@ import { conceptsOf, type Concept } from '../search.js';
 import { askingPart } from './asking-part.js';
 import type { Question } from './question.js';
 import { comparison, LISTING_TERMS, listing, managedServices, onePerCloud } from './scope-lists.js';
+import { PRICE_ASKED } from './wanted.js';
 import { bestItems, closeTo, verdict, type ItemMatch } from './scope-verdict.js';
 import type { Answerer, KnowledgeContext } from './types.js';
 
@@ -96,7 +97,8 @@ export const scopeAnswerer: Answerer = {
     // "who is patching our instances - you or us?" asks whose job it is, as a yes/no question does
     const askedAs = VERDICT_FORM.test(q.text.trim()) || YOU_OR_US.test(q.text) || (matches.length > 0 && !matches[0]!.inScope && WANTS_IT_ANYWAY.test(q.text));
     const namedAsked = matches === fromStory || !matches[0]?.inScope || itemShare(q, closeTo(matches), knowledge) >= ITEM_SHARE;
-    if (matches.length > 0 && asksOfProvider && askedAs && namedAsked) {
+    // "do you mark up what Microsoft charges?" asks a price, which no scope item is
+    if (matches.length > 0 && asksOfProvider && askedAs && namedAsked && !PRICE_ASKED.test(q.text)) {
       const answer = verdict(q, matches, knowledge);
       if (answer) return answer;
     }

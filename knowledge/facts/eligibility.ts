@@ -5,6 +5,13 @@ import { cloudOf, leadingLabel, sentences, textsOf } from './walk.js';
 const ELIGIBILITY_SECTION = /audience|availab|eligib|requirement|restriction|who can|limitation/i;
 const LIMIT_CUE = /\b(limited to|not available|only|cannot|can not|prevents?|not eligible|must be|outside|not be|reseller|billable)\b/i;
 
+/** A sentence that says whom to turn to or what to file. */
+const RECOURSE = /\b(?:ticket|contact|review|representative|reach out|get in touch)\b/i;
+
+function plainOf(markdown: string): string {
+  return markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*`]/g, '');
+}
+
 /** Who can and cannot use a service: limiting sentences in audience and availability sections. */
 export function extractEligibility(article: ParsedArticle): EligibilityFact[] {
   const facts: EligibilityFact[] = [];
@@ -18,11 +25,14 @@ export function extractEligibility(article: ParsedArticle): EligibilityFact[] {
       for (const text of textsOf(block)) {
         const label = leadingLabel(text.markdown);
         const labelCloud = label === null ? null : cloudOf(label);
-        for (const sentence of sentences(text.markdown)) {
-          const plain = sentence.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*`]/g, '');
-          if (!LIMIT_CUE.test(plain)) continue;
-          facts.push({ slug: article.slug, cloud: cloudOf(plain) ?? labelCloud ?? sectionCloud, sentence: { markdown: sentence, plain } });
-        }
+        const said = sentences(text.markdown).map((markdown) => ({ markdown, plain: plainOf(markdown) }));
+        said.forEach((sentence, index) => {
+          if (!LIMIT_CUE.test(sentence.plain)) return;
+          // "…prevents offering this service to resellers. If you would like us to review your case,
+          // submit a ticket": the way to ask for an exception, said after the limit
+          const recourse = said.slice(index + 1).find((next) => !LIMIT_CUE.test(next.plain) && RECOURSE.test(next.plain)) ?? null;
+          facts.push({ slug: article.slug, cloud: cloudOf(sentence.plain) ?? labelCloud ?? sectionCloud, sentence, recourse });
+        });
       }
     }
   }

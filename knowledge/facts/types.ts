@@ -58,6 +58,8 @@ export interface PrerequisiteFact extends Sourced {
 export interface EligibilityFact extends Sourced {
   cloud: Cloud | null;
   sentence: RichText;
+  /** What to do about the limit, when the text after it says ("…submit a ticket and we will review your case"). */
+  recourse: RichText | null;
 }
 
 export interface Facts {

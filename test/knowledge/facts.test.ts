@@ -171,6 +171,14 @@ function sharedFactCases(label: string, dir: string): void {
       expect(facts.eligibility.some((e) => /demo account/.test(e.sentence.plain))).toBe(true);
       for (const fact of facts.eligibility) expect(fact.sentence.plain).not.toMatch(/[*`]|\]\(/);
     });
+
+    it('keeps with the resellers limit the way to ask for a review of a case, and no recourse where none is said', () => {
+      const general = facts.eligibility.filter((e) => e.slug === 'partner-cloud-integration' && e.cloud === null && /resellers/.test(e.sentence.plain));
+      expect(general.length).toBeGreaterThan(0);
+      for (const fact of general) expect(fact.recourse?.plain).toMatch(/review[\s\S]*support ticket[\s\S]*contact details/);
+      const demo = facts.eligibility.find((e) => /demo account/.test(e.sentence.plain));
+      expect(demo?.recourse).toBeNull();
+    });
   });
 }
 

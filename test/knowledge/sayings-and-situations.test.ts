@@ -101,6 +101,24 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
     expect(answer.text.startsWith('**No**, it is not available for a demo account.')).toBe(true);
   });
 
+  run('Do you mark up Azure compared to what Microsoft charges? → no verdict on billing: a price is asked', () => {
+    const answer = ask('Do you mark up Azure compared to what Microsoft charges?');
+    expect(answer.kind).not.toBe('scope');
+    expect(answer.text).not.toMatch(/in scope/i);
+  });
+
+  // among the public articles, a note on Azure pricing under an Enterprise Agreement ranks first
+  (setting.distractors ? it.skip : run)('…and the answer is the partner list pricing', () => {
+    expect(ask('Do you mark up Azure compared to what Microsoft charges?').text).toMatch(/Partner List Pricing/);
+  });
+
+  run("i know resellers cant normally use cloud integration but our situation is kinda unusual, any way to get it reviewed? → the resellers' limit, with the way to ask for a review", () => {
+    const answer = ask('i know resellers cant normally use cloud integration but our situation is kinda unusual, any way to get it reviewed?');
+    expect(answer.text).toMatch(/resellers/i);
+    expect(answer.text).toMatch(/review/i);
+    expect(answer.text).toMatch(/ticket/i);
+  });
+
   run('azure remote admin covered? → remote administration is outside the scope', () => {
     const answer = ask('azure remote admin covered?');
     expect(answer.kind).toBe('scope');
