@@ -90,6 +90,17 @@ const RAW: Record<string, string[]> = {
   // "do you mark up Azure prices, or is it the same as list?": the articles' "consistent with whatever
   // price our partners sell", their "partner list pricing"
   same: ['consistent'],
+  // "our trial / sandbox CenturyLink Cloud account": what the articles call a demo account
+  trial: ['demo'],
+  sandbox: ['demo'],
+  // "POST to the instances endpoint": an API call
+  endpoint: ['api'],
+  // "a new admin login made for him": created
+  made: ['create'],
+  // "need his console login killed": the user removed
+  kill: ['remove', 'delete', 'permission'],
+  disable: ['remove', 'delete', 'permission'],
+  revoke: ['remove', 'delete', 'permission'],
   // "how can we hire CenturyLink to do design work?": contracting with it
   hire: ['contract', 'engagement'],
   // "design and build our Azure setup", "an architect": design and implementation work

@@ -70,7 +70,9 @@ export const STOPWORDS = new Set(
     'guys guy boss pls plz u ur ok okay honestly actually exactly really stuff thing things bit anyway basically maybe ' +
     'kind sort lot lots etc thx asap btw fyi folks people someone somebody sure well yes yeah yep nope lol ever up help ' +
     // "our situation is kinda unusual", "resellers normally can't": hedges, not what is asked about
-    'kinda sorta normally usually typically').split(' '),
+    'kinda sorta normally usually typically ' +
+    // "his login", "her replacement": someone in the story, not what is asked about
+    'he him his she her hers').split(' '),
 );
 
 /**

@@ -36,10 +36,16 @@ export function answerToMessage(whole: Answer, parts: readonly PartAnswer[]): An
   // questions is a weaker answer than the two found for them, each surely
   const partsAnswerBetter = whole.kind === 'passage' && distinct.length > 1 && distinct.every((answer) => answer.confidence >= whole.confidence + SURER_BY);
   // "we have never used Azure before. can you walk me through the steps?": the question, read with the
-  // topic its story names, gets the kind of answer it asks for, where the whole message found a passage
-  const oneAnswersBetter = whole.kind === 'passage' && parts.length === 1 && parts[0]!.answer.kind !== 'passage' && parts[0]!.answer.confidence + STRUCTURED_PREFERENCE >= whole.confidence;
+  // topic its story names, gets the kind of answer it asks for, where the whole message found a passage;
+  // but a passage that holds nearly all the message says ("…we don't have a CenturyLink Cloud account
+  // yet. what do we need before we start?") is what it asks
+  const oneAnswersBetter =
+    whole.kind === 'passage' && whole.confidence < WHOLE_MESSAGE_HELD && parts.length === 1 && parts[0]!.answer.kind !== 'passage' && parts[0]!.answer.confidence + STRUCTURED_PREFERENCE >= whole.confidence;
   return answersOnlyPart || partsAnswerBetter || oneAnswersBetter ? merged() : whole;
 }
+
+/** A passage for the whole message at this confidence holds nearly all it says, and stays its answer. */
+const WHOLE_MESSAGE_HELD = 0.9;
 
 /** How much surer than a passage for the whole message each question's own answer must be to replace it. */
 const SURER_BY = 0.15;

@@ -1,8 +1,11 @@
+import { CONFIDENCE_BAR } from '../confidence.js';
 import type { PrerequisiteFact } from '../facts/types.js';
 import { cloudOf } from '../facts/walk.js';
+import { conceptsOf } from '../search.js';
 import { terms } from '../text.js';
 import { namesSituation, SITUATION_BONUS } from './article-fit.js';
 import { makeAnswer } from './render.js';
+import { FOR_THOSE_WITHOUT, lacking } from './wanted.js';
 import type { Question } from './question.js';
 import type { Answerer, KnowledgeContext } from './types.js';
 
@@ -60,8 +63,10 @@ export const prerequisiteAnswerer: Answerer = {
         fact,
         coverage: knowledge.index.coverage(topic, knowledge.terms.of(purpose.all)),
         titleCoverage: knowledge.index.coverage(topic, knowledge.terms.of(purpose.title)),
-        // "before our admin sets up a brand-new Azure customer account": the new account's list, not the existing one's
-        inSituation: namesSituation(topic, purpose.title, candidates.map((c) => c.slug), knowledge),
+        // "before our admin sets up a brand-new Azure customer account": the new account's list, not the
+        // existing one's; "…but we don't have a CenturyLink Cloud account yet": the list that says what
+        // to do without one
+        inSituation: namesSituation(topic, purpose.title, candidates.map((c) => c.slug), knowledge) || speaksToLack(q.text, fact, knowledge),
       };
     });
     const fit = (s: (typeof scored)[number]): number => s.coverage + (s.inSituation ? SITUATION_BONUS : 0);
@@ -74,6 +79,14 @@ export const prerequisiteAnswerer: Answerer = {
     return makeAnswer('howto', text, [source], Math.min(0.9, coverage), fact.items.map((item) => item.plain), ['Open a ticket', 'Who do I call for a critical outage?']);
   },
 };
+
+/** Whether one of the list's items is for those who lack what the customer says they lack. */
+function speaksToLack(text: string, fact: PrerequisiteFact, knowledge: KnowledgeContext): boolean {
+  const lacks = lacking(text);
+  if (!lacks) return false;
+  const concepts = conceptsOf(lacks);
+  return fact.items.some((item) => FOR_THOSE_WITHOUT.test(item.plain) && knowledge.index.coverage(concepts, knowledge.terms.of(item.plain)) >= CONFIDENCE_BAR);
+}
 
 /** A note before the steps: "NOTE: if the customer is already partnered with another provider, …". */
 const NOTE = /^\s*(?:\*\*)?(?:note|important)\b/i;

@@ -64,6 +64,14 @@ const ERROR_STATUSES = /\b([45]\d\d)s\b|\b[45]xx(?:s|es)?\b/g;
  */
 const SAYINGS: readonly [RegExp, string][] = [
   [/\bkeep(?:s|ing)? (?:an|a close|an extra) eye on\b/g, 'monitor'],
+  // "pushing the monthly kernel updates", "os patches": patching
+  [/\b(?:kernel|os|operating system|security|windows|linux|system|package|monthly|critical) (?:updates|upgrades|patches)\b|\bpush(?:es|ed|ing)? (?:out )?(?:the )?(?:\w+ )?updates\b/g, 'patching'],
+  // "sit on our change advisory board", "roll out approved config changes": change management
+  [/\bchange advisory board\b|\b(?:config|configuration|approved|planned|scheduled) changes\b|\broll(?:s|ing)? out (?:\w+ ){0,2}changes\b/g, 'change management'],
+  // "side by side": a comparison
+  [/\bside[\s-]by[\s-]side\b/g, 'compare'],
+  // "who picks it up first?", "the first line": the first responder
+  [/\bpicks? (?:it|things|this|that|them) up first\b|\bfirst (?:line|point of contact|port of call|to respond)\b/g, 'first responder'],
   // "do you mark up the prices?": a markup on them
   [/\bmark(?:s|ed|ing)?[\s-]+ups?\b/g, 'markup'],
   // "remote admin": the administration, not the administrator

@@ -13,7 +13,7 @@ import type { KnowledgeContext } from './types.js';
  */
 
 /** Words a request for the whole scope list is made of; any other known word asks something narrower. */
-export const LISTING_TERMS = new Set(terms('what which list everything all anything scope cover covered coverage include included support supported handle platform level centurylink azure aws amazon microsoft out outside not exclude excluded exclusion exclusions differ difference different compare comparison versus both same between cloud clouds services service responsible responsibility under thing things stuff item items kind type part fall area show complete full entire whole give account accounts tenant tenants stay stays remain remains left still ourselves myself ctl clc deal deals mention mentions mentioned'));
+export const LISTING_TERMS = new Set(terms('what which list everything all anything scope cover covered coverage include included support supported handle platform level centurylink azure aws amazon microsoft out outside not exclude excluded exclusion exclusions differ difference different compare comparison versus both same between cloud clouds services service responsible responsibility under thing things stuff item items kind type part fall area show complete full entire whole give account accounts tenant tenants stay stays remain remains left still ourselves myself ctl clc deal deals mention mentions mentioned other others round vice versa'));
 export const CLOUD_NAMES: Record<Cloud, string> = { azure: 'Azure', aws: 'AWS' };
 
 /** The first scope fact of each cloud, in the knowledge base's order. */

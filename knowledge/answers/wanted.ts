@@ -31,6 +31,14 @@ export interface Wanted {
 /** "we do not have a centurylink cloud account at all", "have never had a CLC account", "nobody here has a CLC login": what is lacking. */
 const LACKING = /\b(?:(?:do|does|did) not (?:yet |even |currently )?have|never (?:had|have had)|(?:nobody|no one|none of us)(?: here| on our team| in our team)? (?:has|have|had)) (?:an? |any |the )?([^.,;:?!]+?)(?= at all\b| yet\b| so\b| but\b| and\b| because\b| to\b|[.,;:?!]|$)/;
 
+/** What the customer says they lack ("we don't have <a CLC account> yet"), if they say so. */
+export function lacking(text: string): string | null {
+  return LACKING.exec(text)?.[1] ?? null;
+}
+
+/** A sentence for those who lack something: "if you do not have access to CenturyLink Cloud, …". */
+export const FOR_THOSE_WITHOUT = /\b(?:if|when|unless) (?:you|they|the customer|the user|your organi[sz]ation) (?:do|does) not (?:yet |already )?have\b|\bwithout (?:access to|(?:an?|any) (?:\w+ ){0,2}account)\b/i;
+
 /** A place a reader can go: a web or article link, a bare address, a file path. */
 const PLACE = /\]\((?:https?:|kb:)|https?:\/\/|\bwww\.|(?:^|[\s`(])(?:\/[\w.-]+){2,}|\b[a-z]:\\/i;
 /** An amount of money or a rate. */
@@ -74,9 +82,9 @@ const WANTED: readonly Wanted[] = [
     // "we don't have a CenturyLink Cloud account": the sentence for those who lack it ("if you do not
     // have access to CenturyLink Cloud, …"), not the one that only names it
     asked: /\b(?:do|does|did) not (?:yet |even |currently )?have\b(?!\s+to\b)|\bhave no\b|\bnever (?:had|have had)\b|\b(?:nobody|no one|none of us)(?: here| on our team| in our team)? (?:has|have|had)\b/,
-    gives: /\b(?:if|when|unless) (?:you|they|the customer|the user|your organi[sz]ation) (?:do|does) not (?:yet |already )?have\b|\bwithout (?:access to|(?:an?|any) (?:\w+ ){0,2}account)\b/i,
+    gives: FOR_THOSE_WITHOUT,
     requestTerms: new Set(terms('not yet already')),
-    focus: (text) => LACKING.exec(text)?.[1] ?? null,
+    focus: lacking,
     // "if you do not have an Azure account" is for those without another thing than a CLC account
     inSentence: true,
   },

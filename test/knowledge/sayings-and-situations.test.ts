@@ -119,6 +119,23 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
     expect(answer.text).toMatch(/ticket/i);
   });
 
+  run.each([
+    ['is pushing the monthly kernel updates to our EC2 fleet something your support does', /^\*\*No: Patching is outside the scope\*\* of AWS/],
+    ['Can your team sit on our change advisory board and roll out approved config changes to our Azure VMs during the Sunday maintenance window?', /^\*\*No: Change Management is outside the scope\*\* of Azure/],
+    ['guy just left the company, need his aws console login killed and a new admin login made for his replacement. can support handle that', /^\*\*Yes: AWS Console user creation and permissions are in scope\*\*/],
+  ])('a sysadmin\'s words for a scope item: %s', (question, verdict) => {
+    const answer = ask(question);
+    expect(answer.kind).toBe('scope');
+    expect(answer.text).toMatch(verdict);
+  });
+
+  run('My boss wants a side-by-side: what does your platform-level support cover on Azure that it doesn\'t cover on AWS, and the other way round? → the comparison', () => {
+    const answer = ask("My boss wants a side-by-side: what does your platform-level support cover on Azure that it doesn't cover on AWS, and the other way round?");
+    expect(answer.kind).toBe('scope');
+    expect(answer.text).toMatch(/\*\*Only AWS:\*\*[^\n]*IAM Policies/);
+    expect(answer.text).toMatch(/\*\*Only Azure:\*\*[^\n]*Subscription management/);
+  });
+
   run('azure remote admin covered? → remote administration is outside the scope', () => {
     const answer = ask('azure remote admin covered?');
     expect(answer.kind).toBe('scope');
@@ -170,6 +187,12 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
       expect(answer.sources[0]?.slug).toBe('partner-cloud-integration-azure-new');
       expect(answer.text).toMatch(/Prerequisites:/);
       expect(answer.text).toMatch(/Account Administrator/i);
+    });
+
+    run("…but I don't have a CenturyLink Cloud account yet. What do I need before I start? → the list that says what to do without one", () => {
+      const answer = ask("My manager wants me to set up Azure through Cloud Application Manager with CenturyLink billing, but I don't have a CenturyLink Cloud account yet. What do I need before I start?");
+      expect(answer.sources[0]?.slug).toBe('partner-cloud-integration-azure-new');
+      expect(answer.text).toMatch(/representative/);
     });
 
     // among the public articles the passage holding the step itself outranks the steps after it
