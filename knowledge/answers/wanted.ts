@@ -44,8 +44,11 @@ const PLACE = /\]\((?:https?:|kb:)|https?:\/\/|\bwww\.|(?:^|[\s`(])(?:\/[\w.-]+)
 /** An amount of money or a rate. */
 export const AMOUNT = /[$€£]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:usd|eur|gbp|dollars?|euros?|percent|%)|\bper (?:hour|month|year|gb)\b/i;
 
-/** "how much does it cost?", "what will we pay?", "the price of…", "do you mark it up?": a price asked for. */
-export const PRICE_ASKED = /\bhow much\b[^.?!]*\b(?:cost|costs|charge|charges|charged|pay|price|priced)\b|\bwhat (?:does|do|will|would)\b[^.?!]*\bcost\b|\b(?:price|prices|pricing|cost)\s+(?:of|for)\b|\bmarkups?\b/;
+/**
+ * "how much does it cost?", "what will we pay?", "the price of…", "do you mark it up?", "do we lose
+ * our negotiated rates or will you match them?": a price asked for.
+ */
+export const PRICE_ASKED = /\bhow much\b[^.?!]*\b(?:cost|costs|charge|charges|charged|pay|price|priced)\b|\bwhat (?:does|do|will|would)\b[^.?!]*\bcost\b|\b(?:price|prices|pricing|cost)\s+(?:of|for)\b|\bmarkups?\b|\bdiscount(?:s|ed)?\b|\b(?:lose|keep|match|honou?r)\b[^.?!]*\b(?:rates|prices|pricing)\b/;
 
 /** Someone to turn to: a role, a team, or a way to reach them. */
 const PARTY = /\b(?:representative|rep|sales|account manager|administrator|admin|support team|contact|email|e-mail|call|phone)\b|mailto:/i;

@@ -75,6 +75,12 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
       expect(answer.text).toMatch(/request body/);
     });
 
+    withoutDistractors('…what do i attach and where do i send it → the request body, and the address to send it to', () => {
+      const answer = ask('POST to the instances endpoint returns 500 every single time. what do i attach and where do i send it');
+      expect(answer.text).toMatch(/request body/);
+      expect(answer.text).toMatch(/Send it to \*\*incident@centurylink\.com\*\*/i);
+    });
+
     run('an API call that keeps failing is no phone call: no outage numbers, no verdict on a scope item', () => {
       const answer = ask('My API call to pull month-to-date totals keeps coming back with a 500. what do you need from me?');
       expect(answer.kind).not.toBe('contact');
@@ -99,6 +105,12 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
     const answer = ask('can i test the azure integration on our demo clc account first');
     expect(answer.kind).toBe('eligibility');
     expect(answer.text.startsWith('**No**, it is not available for a demo account.')).toBe(true);
+  });
+
+  run('…do we lose those rates or will you match them? → no verdict on terms and agreements: a price is asked', () => {
+    const answer = ask('we have an enterprise agreement with microsoft with negotiated discounts. if we go thru centurylink for azure do we lose those rates or will you match them?');
+    expect(answer.kind).not.toBe('scope');
+    expect(answer.text).toMatch(/pricing/i);
   });
 
   run('Do you mark up Azure compared to what Microsoft charges? → no verdict on billing: a price is asked', () => {
