@@ -1,7 +1,9 @@
 import { CLOUD_WORDS, cloudsNamed } from '../clouds.js';
 import type { ProcedureFact } from '../facts/types.js';
-import { conceptsOf, type Concept } from '../search.js';
+import { conceptsOf, pairs, type Concept } from '../search.js';
+import { terms } from '../text.js';
 import type { Cloud } from '../types.js';
+import { namesSituation } from './article-fit.js';
 import type { KnowledgeContext } from './types.js';
 
 /** A step of a procedure and how much of what the customer said it holds. */
@@ -57,6 +59,15 @@ export function stepNamedInStory(story: string, clouds: readonly Cloud[], skip: 
   const fits = viable
     .map((procedure) => ({ procedure, fit: knowledge.index.coverage(all, knowledge.terms.of(procedureText(procedure, knowledge))) }))
     .sort((a, b) => b.fit - a.fit);
+  // "accepted the terms on the new azure account": the word that tells two guides apart names one,
+  // said as their titles say it ("new azure"), not as a button clicked ("clicked New")
+  const told = pairs(terms(story));
+  const situated = viable.filter((p) => {
+    const title = knowledge.sources.ref(p.slug).title;
+    const asTitled = [...pairs(terms(title))].filter((pair) => told.has(pair)).flatMap((pair) => pair.split(' '));
+    return namesSituation(all.filter((c) => asTitled.includes(c.term)), title, viable.map((v) => v.slug), knowledge);
+  });
+  if (situated.length === 1) return best(situated[0]!, last);
   const [top, next] = fits;
   if (!top || (next && top.fit - next.fit < FIT_MARGIN)) return null;
   return best(top.procedure, last);

@@ -8,6 +8,7 @@ import type { Question } from './question.js';
 import type { Answerer, KnowledgeContext } from './types.js';
 import { conceptsOf, type Concept } from '../search.js';
 import { asksNextStep, MIN_STEP_COVERAGE, stepNamedInStory, withoutNextStepAsked, type StepFound } from './next-step.js';
+import { DELAY_DESCRIBED } from './time-asked.js';
 
 const HOW_TO = /\bhow (do|can|should|would|could|to)\b|\bhow does\b|\bsteps?\b|\bwalk me through\b|\bprocedure\b|\binstructions?\b|\bguide\b|\bwhat do i (need to )?do\b/;
 /** "What happens after I accept the terms?": the answer is what follows that step. */
@@ -22,7 +23,7 @@ const REQUEST_TERMS = new Set(terms('how do can should would steps step walk thr
 /** Step-by-step procedures, as an ordered list, with what happens once they are done. */
 export const procedureAnswerer: Answerer = {
   name: 'procedure',
-  matches: (q) => HOW_TO.test(q.text) || AFTER.test(q.text) || asksNextStep(q.text),
+  matches: (q) => HOW_TO.test(q.text) || AFTER.test(q.text) || asksNextStep(q.text) || DELAY_DESCRIBED.test(q.text),
   // "…picked 'Create a new Azure customer account'. what's the next button?" asks for the next step,
   // whatever option label the story quotes
   askedFor: (q) => HOW_TO.test(q.text) || asksNextStep(q.text),
@@ -31,6 +32,9 @@ export const procedureAnswerer: Answerer = {
     if (concepts.length === 0 || knowledge.facts.procedures.length === 0) return null;
     // "…typed in my login. what comes after that?": "that" is the step the story names
     if (asksNextStep(q.text)) return stepsAfter(stepNamedInStory(withoutNextStepAsked(q.text), q.clouds, (c) => REQUEST_TERMS.has(c.term), knowledge), knowledge);
+    // "accepted the terms… it's just been spinning for 60 sec, is something broken?": what follows the
+    // step the story names says what happens meanwhile, and how long it takes
+    if (DELAY_DESCRIBED.test(q.text) && !HOW_TO.test(q.text)) return stepsAfter(stepNamedInStory(q.text, q.clouds, (c) => REQUEST_TERMS.has(c.term), knowledge), knowledge);
     if (AFTER.test(q.text)) return whatFollows(q.text.replace(/^[\s\S]*?\b(after|once|when)\b/, ''), knowledge);
     // steps for another cloud than the one asked about are for another task ("a new AWS account":
     // not the new Azure account's steps, even if no article gives the AWS ones)
