@@ -28,8 +28,11 @@ const PREREQUISITE_QUESTION = new RegExp([
 /** "what do we need from them before escalating?": what to collect from someone, not what to have in place. */
 const NEEDED_FROM_SOMEONE = /\bneed(s|ed)?\s+from\s+(them|him|her|you|me|us|the (customer|client|user)s?|customers?)\b/;
 
+/** "we have never had an Azure subscription before": the customer's past, not what is needed first. */
+const NEVER_BEFORE = /\bnever\b[^.?!]*\bbefore\b/g;
+
 function asksForPrerequisites(text: string): boolean {
-  return PREREQUISITE_QUESTION.test(text) && !NEEDED_FROM_SOMEONE.test(text);
+  return PREREQUISITE_QUESTION.test(text.replace(NEVER_BEFORE, ' ')) && !NEEDED_FROM_SOMEONE.test(text);
 }
 
 /** Words of the request itself ("what do I need to line up / sort out / undo first?"), which say nothing about what it is a prerequisite for. */

@@ -229,6 +229,11 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
       expect(answer.text).toMatch(/two-minute wait/);
     });
 
+    run('"we have never had any Azure subscription before" tells the past: no prerequisites are asked for', () => {
+      const answer = ask("I'm on the new Azure provider screen in Cloud Application Manager and there are three options. We've never had any Azure subscription before. Which option do I pick?");
+      expect(answer.text).not.toMatch(/\*Prerequisites:\*/);
+    });
+
     // among the public articles the passage holding the step itself outranks the steps after it
     (setting.distractors ? it.skip : run)('"ok I clicked Connect a CLC Account and signed in with my admin creds. now what do I do?" → the steps after it', () => {
       const answer = ask('ok I clicked Connect a CLC Account and signed in with my admin creds. now what do I do?');
