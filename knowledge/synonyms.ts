@@ -90,6 +90,14 @@ const RAW: Record<string, string[]> = {
   // "do you mark up Azure prices, or is it the same as list?": the articles' "consistent with whatever
   // price our partners sell", their "partner list pricing"
   same: ['consistent'],
+  // "how our resources are configured": their configuration
+  configured: ['configuration', 'configure'],
+  // "reorganise the subscriptions we have": managing them
+  reorganise: ['manage', 'management'],
+  reorganize: ['manage', 'management'],
+  rearrange: ['manage', 'management'],
+  // "do the daily administration like a sysadmin would": remote administration
+  sysadmin: ['remote', 'administration'],
   // "our trial / sandbox CenturyLink Cloud account": what the articles call a demo account
   trial: ['demo'],
   sandbox: ['demo'],

@@ -68,6 +68,8 @@ const SAYINGS: readonly [RegExp, string][] = [
   [/\b(?:kernel|os|operating system|security|windows|linux|system|package|monthly|critical) (?:updates|upgrades|patches)\b|\bpush(?:es|ed|ing)? (?:out )?(?:the )?(?:\w+ )?updates\b/g, 'patching'],
   // "sit on our change advisory board", "roll out approved config changes": change management
   [/\bchange advisory board\b|\b(?:config|configuration|approved|planned|scheduled) changes\b|\broll(?:s|ing)? out (?:\w+ ){0,2}changes\b/g, 'change management'],
+  // "look over how our resources are configured": a configuration review
+  [/\b(?:look|looking|go|going|check|checking)(?:s|ed)? over\b/g, 'review'],
   // "side by side": a comparison
   [/\bside[\s-]by[\s-]side\b/g, 'compare'],
   // "who picks it up first?", "the first line": the first responder

@@ -135,6 +135,9 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
     ['is pushing the monthly kernel updates to our EC2 fleet something your support does', /^\*\*No: Patching is outside the scope\*\* of AWS/],
     ['Can your team sit on our change advisory board and roll out approved config changes to our Azure VMs during the Sunday maintenance window?', /^\*\*No: Change Management is outside the scope\*\* of Azure/],
     ['guy just left the company, need his aws console login killed and a new admin login made for his replacement. can support handle that', /^\*\*Yes: AWS Console user creation and permissions are in scope\*\*/],
+    ['if we need another Azure subscription spun up or want to reorganise the ones we already have, is that something CenturyLink support handles for us?', /^\*\*Yes: Subscription management is in scope\*\*/],
+    ['Can CenturyLink people connect to our Azure VMs and do the daily administration for us, like a sysadmin would? Is this included in the support?', /^\*\*No: Remote Administration is outside the scope\*\*/],
+    ['can u guys look over how our AWS resources are configured and tell us if somethings off? or is that extra', /^\*\*Yes: [^*]*[Cc]onfiguration review[^*]* in scope\*\*/],
   ])('a sysadmin\'s words for a scope item: %s', (question, verdict) => {
     const answer = ask(question);
     expect(answer.kind).toBe('scope');
