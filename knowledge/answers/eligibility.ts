@@ -15,7 +15,7 @@ const LIMITING = /\b(not available|cannot|can not|prevents?|not eligible|only|li
 const LOCATION_CONCEPTS: Concept[] = terms('offices located outside united states').map((term) => ({ term, alternatives: [term] }));
 const MAX_SENTENCES = 4;
 /** "Can we use our demo account?", "allowed?", "do we qualify?": asked yes or no. */
-const ASKED_YES_NO = /\b(?:can|could|may)\b[^.?!]{0,60}?\b(?:use|used|sign ?up|join|hook|connect|get|try|test|trial|pilot|evaluate|apply|onboard)\b|\bavailable to (?:us|me|our)\b|\ballowed\b|\bpossible\b|\beligible\b|\bqualif(?:y|ies)\b|\bany chance\b/;
+const ASKED_YES_NO = /\b(?:can|could|may)\b[^.?!]{0,60}?\b(?:use|used|sign ?up|join|hook|connect|get|try|test|trial|pilot|evaluate|apply|onboard|do)\b|\bavailable to (?:us|me|our)\b|\ballowed\b|\bpossible\b|\beligible\b|\bqualif(?:y|ies)\b|\bany chance\b/;
 /** Kinds of customer or account the articles turn away, by name, each with the words for it. */
 const TURNED_AWAY: readonly { said: string; terms: ReadonlySet<string> }[] = [
   { said: 'a demo account', words: 'demo' },
@@ -34,17 +34,26 @@ export const eligibilityAnswerer: Answerer = {
   answer(q, knowledge) {
     const concepts = q.places.length || WHERE_ASKED.test(q.text) ? [...q.concepts, ...LOCATION_CONCEPTS] : q.concepts;
     const facts = knowledge.facts.eligibility.filter((f) => q.clouds.length === 0 || f.cloud === null || q.clouds.includes(f.cloud));
+    // "we're US based, but the account is a demo account": the sentence that turns away the kind named
+    // comes before those about where, which the place named brings in
+    const asked = new Set(q.concepts.map((c) => c.term));
+    const kindsNamed = TURNED_AWAY.filter((kind) => [...kind.terms].some((term) => asked.has(term)));
     const ranked = facts
       .map((fact) => {
-        const coverage = knowledge.index.coverage(concepts, knowledge.terms.of(fact.sentence.plain));
-        return { fact, coverage, score: coverage * (LIMITING.test(fact.sentence.plain) ? 1.2 : 1), fit: titleFit(concepts, fact.slug, knowledge) };
+        const said = knowledge.terms.of(fact.sentence.plain);
+        const coverage = knowledge.index.coverage(concepts, said);
+        const turnsAwayNamed = kindsNamed.some((kind) => [...kind.terms].some((term) => said.has(term)));
+        const score = coverage * (LIMITING.test(fact.sentence.plain) ? 1.2 : 1);
+        return { fact, coverage, score, turnsAwayNamed, fit: titleFit(concepts, fact.slug, knowledge) };
       })
       .filter((r) => r.coverage > 0)
       // the same sentence in several articles: the copy in the article about what is asked is the one shown and cited
-      .sort((a, b) => b.score - a.score || b.fit - a.fit);
+      .sort((a, b) => Number(b.turnsAwayNamed) - Number(a.turnsAwayNamed) || b.score - a.score || b.fit - a.fit);
+    const top = Math.max(...ranked.map((r) => r.score));
     const chosen: typeof ranked = [];
     for (const candidate of ranked) {
-      if (candidate.score < ranked[0]!.score * 0.5 || chosen.length >= MAX_SENTENCES) break;
+      if (chosen.length >= MAX_SENTENCES) break;
+      if (candidate.score < top * 0.5 && !candidate.turnsAwayNamed) continue;
       // two articles often say the same thing in nearly the same words: show it once
       if (chosen.some((c) => similar(knowledge.terms.of(c.fact.sentence.plain), knowledge.terms.of(candidate.fact.sentence.plain)))) continue;
       chosen.push(candidate);
@@ -56,7 +65,8 @@ export const eligibilityAnswerer: Answerer = {
     const text = [lines.join('\n'), ...recourses].join('\n\n');
     const refused = turnedAway(q, chosen[0]!.fact.sentence.plain, knowledge);
     const lead = refused ? `**No**, it is not available for ${refused}. Who can use it:` : 'Who can use it:';
-    const confidence = Math.min(0.85, 0.3 + chosen[0]!.coverage);
+    // as sure as its best-fitting sentence, which a sentence shown first for the kind named may not be
+    const confidence = Math.min(0.85, 0.3 + Math.max(...chosen.map((r) => r.coverage)));
     return makeAnswer('eligibility', `${lead}\n\n${text}`, chosen.map((r) => knowledge.sources.ref(r.fact.slug)), confidence, chosen.map((r) => r.fact.sentence.plain), ['Open a ticket', 'Which clouds does Partner Cloud Integration support?']);
   },
 };

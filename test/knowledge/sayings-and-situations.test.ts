@@ -151,6 +151,13 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
     expect(answer.text).toMatch(/\*\*Only Azure:\*\*[^\n]*Subscription management/);
   });
 
+  run("We're US based, but the CenturyLink Cloud account we want to link is a demo account. Can we still do the Azure integration with it? → no, for a demo account, said first", () => {
+    const answer = ask("We're US based, but the CenturyLink Cloud account we want to link is a demo account. Can we still do the Azure integration with it?");
+    expect(answer.kind).toBe('eligibility');
+    expect(answer.text.startsWith('**No**, it is not available for a demo account.')).toBe(true);
+    expect(answer.text.split('\n').find((line) => line.startsWith('- '))).toMatch(/demo account/);
+  });
+
   run('azure remote admin covered? → remote administration is outside the scope', () => {
     const answer = ask('azure remote admin covered?');
     expect(answer.kind).toBe('scope');
