@@ -217,26 +217,24 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
       expect(answer.text).toMatch(/representative/);
     });
 
+    const expectWhatFollowsTheTerms = (question: string): void => {
+      const answer = ask(question);
+      expect(answer.kind).toBe('howto');
+      expect(answer.sources[0]?.slug).toBe('partner-cloud-integration-azure-new');
+      expect(answer.text).toMatch(/^After step 9 \(Accept the Terms and Conditions\.?\):/);
+      expect(answer.text).toMatch(/two-minute wait/);
+    };
+
     // Among the public articles, the short one ("…spinning for like 60 sec. should i refresh…") meets a
     // ServiceNow setup guide whose steps share its words, and a passage outranks the step: left out there.
-    (setting.distractors ? it.skip : run).each([
-      ['accepted the terms on the new azure account setup and its just been spinning for like 60 sec. should i refresh or is something broken??'],
-    ])('a wait after a step of the new-account guide: %s → what follows that step, with how long it takes', (question) => {
-      const answer = ask(question);
-      expect(answer.kind).toBe('howto');
-      expect(answer.sources[0]?.slug).toBe('partner-cloud-integration-azure-new');
-      expect(answer.text).toMatch(/^After step 9 \(Accept the Terms and Conditions\.?\):/);
-      expect(answer.text).toMatch(/two-minute wait/);
+    (setting.distractors ? it.skip : run)('a wait after a step of the new-account guide, said shortly → what follows that step, with how long it takes', () => {
+      expectWhatFollowsTheTerms('accepted the terms on the new azure account setup and its just been spinning for like 60 sec. should i refresh or is something broken??');
     });
 
-    run.each([
-      ['I just accepted the terms and conditions for a new Azure customer account in Cloud Application Manager and the screen is still working on it after about a minute. Is this normal, and what is it doing in the background?'],
-    ])('a wait after a step of the new-account guide: %s → what follows that step, with how long it takes', (question) => {
-      const answer = ask(question);
-      expect(answer.kind).toBe('howto');
-      expect(answer.sources[0]?.slug).toBe('partner-cloud-integration-azure-new');
-      expect(answer.text).toMatch(/^After step 9 \(Accept the Terms and Conditions\.?\):/);
-      expect(answer.text).toMatch(/two-minute wait/);
+    run('a wait after a step of the new-account guide, told at length → what follows that step, with how long it takes', () => {
+      expectWhatFollowsTheTerms(
+        'I just accepted the terms and conditions for a new Azure customer account in Cloud Application Manager and the screen is still working on it after about a minute. Is this normal, and what is it doing in the background?',
+      );
     });
 
     run('"we have never had any Azure subscription before" tells the past: no prerequisites are asked for', () => {
