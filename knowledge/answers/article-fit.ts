@@ -31,6 +31,19 @@ export const SITUATION_BONUS = 0.5;
 const SIBLING_DIFFERENCE = 2;
 
 export function namesSituation(concepts: readonly Concept[], title: string, slugs: readonly string[], knowledge: KnowledgeContext): boolean {
+  const situation = situationWords(title, slugs, knowledge);
+  return situation.size > 0 && concepts.some((c) => c.alternatives.some((term) => situation.has(term)));
+}
+
+/** Per knowledge base, the situation words of a title among a list of guides: the same lists come back turn after turn. */
+const SITUATIONS = new WeakMap<KnowledgeContext['terms'], Map<string, ReadonlySet<string>>>();
+
+function situationWords(title: string, slugs: readonly string[], knowledge: KnowledgeContext): ReadonlySet<string> {
+  let known = SITUATIONS.get(knowledge.terms);
+  if (!known) SITUATIONS.set(knowledge.terms, (known = new Map()));
+  const key = `${title}\n${slugs.join('\n')}`;
+  const cached = known.get(key);
+  if (cached) return cached;
   const own = knowledge.terms.of(title);
   const situation = new Set<string>();
   for (const slug of slugs) {
@@ -42,7 +55,8 @@ export function namesSituation(concepts: readonly Concept[], title: string, slug
     if (ownOnly.length === 0 || ownOnly.length > SIBLING_DIFFERENCE || theirsOnly.length > SIBLING_DIFFERENCE) continue;
     for (const term of ownOnly) situation.add(term);
   }
-  return concepts.some((c) => c.alternatives.some((term) => situation.has(term)));
+  known.set(key, situation);
+  return situation;
 }
 
 const SUPPORT_FACTS = new WeakMap<Facts, Map<string, number>>();

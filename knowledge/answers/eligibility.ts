@@ -37,12 +37,11 @@ export const eligibilityAnswerer: Answerer = {
     // "we're US based, but the account is a demo account": the sentence that turns away the kind named
     // comes before those about where, which the place named brings in
     const asked = new Set(q.concepts.map((c) => c.term));
-    const kindsNamed = TURNED_AWAY.filter((kind) => [...kind.terms].some((term) => asked.has(term)));
     const ranked = facts
       .map((fact) => {
         const said = knowledge.terms.of(fact.sentence.plain);
         const coverage = knowledge.index.coverage(concepts, said);
-        const turnsAwayNamed = kindsNamed.some((kind) => [...kind.terms].some((term) => said.has(term)));
+        const turnsAwayNamed = kindTurnedAway(asked, said) !== undefined;
         const score = coverage * (LIMITING.test(fact.sentence.plain) ? 1.2 : 1);
         return { fact, coverage, score, turnsAwayNamed, fit: titleFit(concepts, fact.slug, knowledge) };
       })
@@ -79,14 +78,17 @@ export const eligibilityAnswerer: Answerer = {
  */
 function turnedAway(q: Question, sentence: string, knowledge: KnowledgeContext): string | null {
   if (!ASKED_YES_NO.test(q.text) || !LIMITING.test(sentence)) return null;
-  const said = knowledge.terms.of(sentence);
-  const asked = new Set(q.concepts.map((c) => c.term));
-  const kind = TURNED_AWAY.find((kind) => [...kind.terms].some((term) => asked.has(term)) && [...kind.terms].some((term) => said.has(term)));
+  const kind = kindTurnedAway(new Set(q.concepts.map((c) => c.term)), knowledge.terms.of(sentence));
   if (kind) return kind.said;
   // "based in Germany, with no offices in the US": a place said to be lacking is not where they are
   const where = q.places.filter((place) => place.region !== 'us' || !NO_US_OFFICE.test(q.text));
   const outsideLimit = WHERE_LIMIT.test(sentence) && where.length > 0 && where.every((place) => place.region !== 'us');
   return outsideLimit ? `offices in ${where.map((place) => placeTitle(place.name)).join(' or ')}` : null;
+}
+
+/** The kind of account or customer that the question names and the sentence turns away, if any. */
+function kindTurnedAway(asked: ReadonlySet<string>, said: ReadonlySet<string>): (typeof TURNED_AWAY)[number] | undefined {
+  return TURNED_AWAY.find((kind) => [...kind.terms].some((term) => asked.has(term)) && [...kind.terms].some((term) => said.has(term)));
 }
 
 function similar(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
