@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { StateUnavailableError } from './document-storage.js';
 import { USER_MESSAGES } from './errors.js';
 import type { Logger } from './logger.js';
+import { ReusedClientsAuthentication } from './reused-clients.js';
 
 /**
  * CloudAdapter with Bot Framework authentication from the configuration. With no app id it
@@ -16,7 +17,8 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId,
   });
-  const adapter = new CloudAdapter(auth);
+  // one connector client per channel service URL, not one per turn (reused-clients.ts)
+  const adapter = new CloudAdapter(new ReusedClientsAuthentication(auth));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error(
       { err: error, activityId: context.activity.id, channelId: context.activity.channelId, conversationId: context.activity.conversation?.id },

@@ -9,7 +9,7 @@ import { ConfigError, isLocalMode, parseConfig, type Config } from './config.js'
 import { evidenceOptions } from './evidence-options.js';
 import { createLogger, type Logger } from './logger.js';
 import { listen } from './server.js';
-import { warmUpTurns } from './warm-up-turns.js';
+import { rehearseTurn, warmUpTurns } from './warm-up-turns.js';
 
 /** The composition root: reads config, builds every part, passes each its dependencies. */
 async function main(): Promise<void> {
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   // parsed articles are kept by content in DATA_DIR, so a restart parses only what changed
   const articles = await loadArticles(kbDir, logger, { cacheDir: resolve(config.DATA_DIR, 'kb-cache') });
   const loaded = new KnowledgeBase(articles, { baseUrl: config.KB_BASE_URL ?? null, answerCacheSize: config.ANSWER_CACHE_SIZE });
-  loaded.warmUp();
+  loaded.warmUp(rehearseTurn);
   knowledge = loaded;
   logger.info({ kbDir, articles: articles.length, passages: loaded.passageCount, ms: Math.round(performance.now() - started) }, 'knowledge base loaded');
   // with nothing authenticated the bot can ask itself a few questions, so its first customers

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { classify } from '../dialogs/routes.js';
+import type { Answer } from '../knowledge/types.js';
+import { answerActivity } from './cards.js';
 
 /** Asked of itself before reporting ready, after joining: a help request and questions of the common kinds. */
 const QUESTIONS = ['help', 'who do I call for a critical outage?', 'is patching covered for azure?', 'where is the agent log?'];
@@ -51,4 +54,14 @@ async function turn(port: number, conversation: string, activity: Record<string,
   });
   await response.arrayBuffer();
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
+}
+
+/**
+ * A turn's own code beyond the answer, run on each of the knowledge base's warm-up questions and
+ * answers (KnowledgeBase.warmUp): telling a question from a problem report reads the text with
+ * many patterns, and the answer card is built from every part of the answer.
+ */
+export function rehearseTurn(question: string, answer: Answer): void {
+  classify(question);
+  answerActivity(answer);
 }

@@ -28,6 +28,7 @@ import { buildPassages } from './passages.js';
 import { PLACE_NAMES } from './regions.js';
 import { conceptsOf, PassageIndex } from './search.js';
 import { TermCache } from './term-cache.js';
+import { warmUpQuestions } from './warm-up-questions.js';
 import { normalise, STOPWORDS, stem, words } from './text.js';
 import { AnswerCache } from './answer-cache.js';
 import { outagePhone, scopeOf, type OutagePhone, type ScopeCheck } from './incident-facts.js';
@@ -60,29 +61,11 @@ export interface KnowledgeBaseOptions {
 
 const DEFAULT_ANSWER_CACHE_SIZE = 1000;
 /**
- * One question of each kind, with a typo, for warmUp(); and the paths an answer can take besides
- * the direct one: a question about nothing in the articles (spelling correction, then "not
- * found"), two questions in one message, a statement followed by a question, a comparison.
+ * Rounds of warmUp(): the first compiles each path, the next ones let the engine optimise it;
+ * later rounds stop once WARM_UP_BUDGET_MS has passed (a large knowledge base answers more slowly).
  */
-const WARM_UP_QUESTIONS = [
-  'who do I call in Torronto for a critical outage?',
-  'what is the support email address?',
-  'is patching covered?',
-  'what is out of scope?',
-  'how do I create a new account?',
-  'what do I need before I create a new account?',
-  'where is the agent log on windows?',
-  'can resellers use the service?',
-  'what happens after I accept the terms?',
-  'which clouds are supported, and where can I see the prices?',
-  'how will the charges appear on my bill?',
-  'compare azure and aws support',
-  'our deployment keeps failing. what do you need from me?',
-  'can you reset the password of my office printer?',
-  'wie spät ist es in Berlin?',
-];
-/** Rounds of warmUp(): the first compiles each path, the next ones let the engine optimise it. */
 const WARM_UP_ROUNDS = 3;
+const WARM_UP_BUDGET_MS = 2000;
 
 /**
  * The knowledge base: articles, the facts extracted from them, and the passage index.
@@ -129,12 +112,19 @@ export class KnowledgeBase {
   }
 
   /**
-   * Reads the reference data that is loaded on first use and runs each kind of answer once,
-   * so the first customers do not wait for it. Call before taking traffic.
+   * Reads the reference data that is loaded on first use and answers questions of every kind
+   * about this knowledge base's own facts (warm-up-questions.ts), so the first customers do not
+   * wait for code running the first time. `alongside` sees each question and its answer, for the
+   * caller's own per-turn code (routing, rendering). Call before taking traffic.
    */
-  warmUp(): void {
+  warmUp(alongside: (question: string, answer: Answer) => void = () => {}): void {
     isEnglishWord('support');
-    for (let round = 0; round < WARM_UP_ROUNDS; round++) for (const question of WARM_UP_QUESTIONS) this.answerUncached(question, {});
+    const questions = warmUpQuestions(this.articles, this.context.facts);
+    const started = performance.now();
+    for (let round = 0; round < WARM_UP_ROUNDS; round++) {
+      if (round > 0 && performance.now() - started > WARM_UP_BUDGET_MS) break;
+      for (const question of questions) alongside(question, this.answerUncached(question, {}));
+    }
   }
 
   answer(text: string, context: AskContext = {}): Answer {
