@@ -16,11 +16,11 @@ export interface Clause {
 /**
  * Sentence ends (a colon too: "my director wants a slide: what do we get…"), "…, and does …"
  * second questions, and a dash between two thoughts ("billing looks wrong - who do I email?").
- * Not "what do I attach and where do I send it": where to send what was just asked for is part of
- * the same question.
+ * Not "what do I attach and where do I send it", nor "how do I reach the agent log and where is it":
+ * where to send, or where is, what was just asked for is part of the same question.
  */
 const SPLIT =
-  /(?<=[?!.;:])\s+|\s+[-–—]+\s+|,?\s+\b(?:and|also|plus)\s+(?=(?:is|are|does|do|can|could|will|would|how|what|who|where|when|which|should)\b)(?!(?:where|who)\s+(?:do|does|should|can|would|must)\s+(?:i|we|you)\s+(?:send|submit|e-?mail|mail|forward|upload)\s+(?:it|them|that|this|those|these)\b)/i;
+  /(?<=[?!.;:])\s+|\s+[-–—]+\s+|,?\s+\b(?:and|also|plus)\s+(?=(?:is|are|does|do|can|could|will|would|how|what|who|where|when|which|should)\b)(?!(?:where|who)\s+(?:do|does|should|can|would|must)\s+(?:i|we|you)\s+(?:send|submit|e-?mail|mail|forward|upload)\s+(?:it|them|that|this|those|these)\b|where\s+(?:is|are)\s+(?:it|they|that|this|those|these)\b)/i;
 /** "is that part of the support we get?", "does it cover…": a question about what was just said or asked. */
 export const REFERS_BACK = /^\W*(?:and |but |so )?(?:is|are|does|do|can|could|will|would|should|was|were)\s+(?:that|it|this|those|these)\b/i;
 const QUESTION_START = /^(is|are|does|do|can|could|will|would|how|what|who|where|when|which|should|why)\b/i;

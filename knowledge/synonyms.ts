@@ -19,6 +19,9 @@ const RAW: Record<string, string[]> = {
   bill: ['invoice', 'charge'],
   // "is it all lumped together or broken out per VM?": one aggregated line, or items
   lump: ['aggregate', 'single'],
+  // "rolled up or a separate line per VM?"
+  roll: ['aggregate', 'single'],
+  separate: ['line', 'item'],
   together: ['aggregate', 'single'],
   itemize: ['line', 'item'],
   breakdown: ['line', 'item'],
@@ -124,6 +127,8 @@ const RAW: Record<string, string[]> = {
   administrator: ['admin'],
   permission: ['access', 'role', 'permit', 'allow'],
   access: ['permission', 'reach'],
+  // "how do I reach the agent log?": get at it, as the articles' "locate" and "access" say
+  reach: ['access', 'locate', 'contact'],
   easiest: ['simplest', 'easy', 'simple'],
   simplest: ['easiest', 'easy', 'simple'],
   easy: ['simple'],

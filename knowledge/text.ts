@@ -26,6 +26,29 @@ const BARE_CONTRACTIONS: [RegExp, string][] = [
   [/\b(what|that|where|who|how)s\b/g, '$1 is'],
 ];
 
+/**
+ * Chat shorthand, spelled out: "cn u help", "wat email", "hw do i", "our acct", "subscription
+ * mgmt", "a cust". Articles never write these, so spelling them out everywhere only meets the
+ * question with the articles' words. "u" only standing alone, never the "u" of "u.s.".
+ */
+const SHORTHAND: [RegExp, string][] = [
+  [/(?<![\w.])u(?![\w.])/g, 'you'],
+  [/\bur\b/g, 'your'],
+  [/\bcn\b/g, 'can'],
+  [/\b(?:wat|wht|wot)\b/g, 'what'],
+  [/\bhw\b/g, 'how'],
+  [/\b(?:whr|wher|whre)\b/g, 'where'],
+  [/\baccts\b/g, 'accounts'],
+  [/\bacct\b/g, 'account'],
+  [/\b(?:mgmt|mgt)\b/g, 'management'],
+  [/\bcusts\b/g, 'customers'],
+  [/\bcust\b/g, 'customer'],
+  [/\b(?:pls|plz)\b/g, 'please'],
+  // a real word typed for another, so no spelling correction catches it: "IAM polices"
+  [/\bpolices\b/g, 'policies'],
+];
+const SHORTHAND_WORD = /(?<![\w.])u(?![\w.])|\b(?:ur|cn|wat|wht|wot|hw|whr|wher|whre|accts?|mgmt|mgt|custs?|pls|plz|polices)\b/;
+
 const BARE_CONTRACTION_WORD = /\b(dont|doesnt|didnt|isnt|arent|wasnt|werent|havent|hasnt|wouldnt|couldnt|shouldnt|cant|wont|whats|thats|wheres|whos|hows)\b/;
 
 /** Letters with an accent or other mark, spelled apart: "é" becomes "e" and a combining mark. */
@@ -33,14 +56,15 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const NOT_ASCII = /[^ -~\s]/;
 
 /**
- * Lower case, straight quotes, accents dropped ("Montréal" is Montreal), contractions spelled out,
- * "operating system" as one word.
+ * Lower case, straight quotes, accents dropped ("Montréal" is Montreal), contractions and chat
+ * shorthand spelled out, "operating system" as one word.
  */
 export function normalise(text: string): string {
   let out = text.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
   if (NOT_ASCII.test(out)) out = out.normalize('NFD').replace(COMBINING_MARKS, '');
   if (out.includes("'")) for (const [pattern, replacement] of APOSTROPHE_CONTRACTIONS) out = out.replace(pattern, replacement);
   if (BARE_CONTRACTION_WORD.test(out)) for (const [pattern, replacement] of BARE_CONTRACTIONS) out = out.replace(pattern, replacement);
+  if (SHORTHAND_WORD.test(out)) for (const [pattern, replacement] of SHORTHAND) out = out.replace(pattern, replacement);
   // one idea in two words: "free operating systems" must not meet "operations staff" word by word
   if (out.includes('operating')) out = out.replace(OPERATING_SYSTEM, 'operatingsystem');
   // "a provider designed to transfer an account" says what it is for; "design our Azure setup" is design work

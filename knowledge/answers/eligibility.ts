@@ -1,4 +1,4 @@
-import { placeTitle } from '../regions.js';
+import { placeTitle, unservedPlaces } from '../regions.js';
 import type { Concept } from '../search.js';
 import { terms } from '../text.js';
 import { titleFit } from './article-fit.js';
@@ -15,24 +15,27 @@ const LIMITING = /\b(not available|cannot|can not|prevents?|not eligible|only|li
 const LOCATION_CONCEPTS: Concept[] = terms('offices located outside united states').map((term) => ({ term, alternatives: [term] }));
 const MAX_SENTENCES = 4;
 /** "Can we use our demo account?", "allowed?", "do we qualify?": asked yes or no. */
-const ASKED_YES_NO = /\b(?:can|could|may)\b[^.?!]{0,60}?\b(?:use|used|sign ?up|join|hook|connect|get|try|test|trial|pilot|evaluate|apply|onboard|do)\b|\bavailable to (?:us|me|our)\b|\ballowed\b|\bpossible\b|\beligible\b|\bqualif(?:y|ies)\b|\bany chance\b/;
+const ASKED_YES_NO = /\b(?:can|could|may)\b[^.?!]{0,60}?\b(?:use|used|sign ?up|join|hook|connect|get|try|test|trial|pilot|evaluate|apply|onboard|do|set ?up|create|open|register)\b|\bavailable to (?:us|me|our)\b|\ballowed\b|\bpossible\b|\beligible\b|\bqualif(?:y|ies)\b|\bany chance\b/;
+/** Ways of taking the service up, asked about with a place named. */
+const TAKING_UP = /\b(use|sign ?up|get|join|available|eligible|qualif\w*|offer\w*|onboard\w*|apply|set ?up|create|open|register)\b/;
 /** Kinds of customer or account the articles turn away, by name, each with the words for it. */
 const TURNED_AWAY: readonly { said: string; terms: ReadonlySet<string> }[] = [
   { said: 'a demo account', words: 'demo' },
   { said: 'an internal account', words: 'internal employee employees' },
   { said: 'resellers or their customers', words: 'reseller resellers resell reselling' },
 ].map(({ said, words }) => ({ said, terms: new Set(terms(words)) }));
-/** "we have no offices in the US", "no presence in the United States". */
-const NO_US_OFFICE = /\b(?:no|not any|without)\s+(?:\w+\s+){0,2}?(?:in|inside|within)\s+(?:the\s+)?(?:us|usa|u\.s\.?|united states|states)\b/;
+/** "we have no offices in the US", "no presence in the United States", "with no US office". */
+const NO_US_OFFICE = /\b(?:no|not any|without)\s+(?:\w+\s+){0,2}?(?:in|inside|within)\s+(?:the\s+)?(?:us|usa|u\.s\.?|united states|states)\b|\b(?:no|without)\s+(?:an?\s+)?(?:us|usa|u\.s\.?|american)\s+(?:office|offices|presence|entity|subsidiary|branch)\b/;
 /** A limit on where the customer is: "only to offices inside the United States". */
 const WHERE_LIMIT = /\bunited states\b|\bthe us\b/i;
 
 /** Who can use the service and where: the limiting sentences that fit the question. */
 export const eligibilityAnswerer: Answerer = {
   name: 'eligibility',
-  matches: (q) => ELIGIBILITY_WORDS.test(q.text) || WHERE_ASKED.test(q.text) || (q.places.length > 0 && /\b(use|sign ?up|get|join|available|eligible|qualif\w*|offer\w*|onboard\w*|apply)\b/.test(q.text)),
+  // a place named, served or not ("headquartered in Mexico City… can they set up a new account?"), with a way of taking the service up
+  matches: (q) => ELIGIBILITY_WORDS.test(q.text) || WHERE_ASKED.test(q.text) || ((q.places.length > 0 || unservedPlaces(q.text).length > 0) && TAKING_UP.test(q.text)),
   answer(q, knowledge) {
-    const concepts = q.places.length || WHERE_ASKED.test(q.text) ? [...q.concepts, ...LOCATION_CONCEPTS] : q.concepts;
+    const concepts = q.places.length || unservedPlaces(q.text).length || WHERE_ASKED.test(q.text) ? [...q.concepts, ...LOCATION_CONCEPTS] : q.concepts;
     const facts = knowledge.facts.eligibility.filter((f) => q.clouds.length === 0 || f.cloud === null || q.clouds.includes(f.cloud));
     // "we're US based, but the account is a demo account": the sentence that turns away the kind named
     // comes before those about where, which the place named brings in
@@ -40,7 +43,8 @@ export const eligibilityAnswerer: Answerer = {
     const ranked = facts
       .map((fact) => {
         const said = knowledge.terms.of(fact.sentence.plain);
-        const coverage = knowledge.index.coverage(concepts, said);
+        // "is there any route to get them reviewed?": the recourse shown with the limit answers that part
+        const coverage = knowledge.index.coverage(concepts, fact.recourse ? new Set([...said, ...knowledge.terms.of(fact.recourse.plain)]) : said);
         const turnsAwayNamed = kindTurnedAway(asked, said) !== undefined;
         const score = coverage * (LIMITING.test(fact.sentence.plain) ? 1.2 : 1);
         return { fact, coverage, score, turnsAwayNamed, fit: titleFit(concepts, fact.slug, knowledge) };
@@ -82,8 +86,10 @@ function turnedAway(q: Question, sentence: string, knowledge: KnowledgeContext):
   if (kind) return kind.said;
   // "based in Germany, with no offices in the US": a place said to be lacking is not where they are
   const where = q.places.filter((place) => place.region !== 'us' || !NO_US_OFFICE.test(q.text));
-  const outsideLimit = WHERE_LIMIT.test(sentence) && where.length > 0 && where.every((place) => place.region !== 'us');
-  return outsideLimit ? `offices in ${where.map((place) => placeTitle(place.name)).join(' or ')}` : null;
+  // a place no support region covers is outside the United States too ("Mexico City")
+  const named = [...where.map((place) => place.name), ...unservedPlaces(q.text)];
+  const outsideLimit = WHERE_LIMIT.test(sentence) && named.length > 0 && where.every((place) => place.region !== 'us');
+  return outsideLimit ? `offices in ${named.map(placeTitle).join(' or ')}` : null;
 }
 
 /** The kind of account or customer that the question names and the sentence turns away, if any. */

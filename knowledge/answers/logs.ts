@@ -4,7 +4,7 @@ import { makeAnswer } from './render.js';
 import type { Answerer } from './types.js';
 
 const LOG_WORDS = /\blogs?\b|\blogfile\b|\.log\b/;
-const WHERE_WORDS = /\b(where|find|locate|location|path|folder|directory|get|grab|see|which file)\b/;
+const WHERE_WORDS = /\b(where|find|locate|location|path|folder|directory|get|grab|see|which file|reach|access|pull|open|view|read)\b/;
 const OS_NAMES: [RegExp, string][] = [
   [/\bwindows\b|\brdp\b/, 'windows'],
   [/\blinux\b|\bubuntu\b|\bred ?hat\b|\bcentos\b|\bssh\b/, 'linux'],

@@ -24,8 +24,9 @@ const WHO_DOES = /\bwho (handles|deals with|escalates|takes care|is responsible|
 const VERDICT_FORM = new RegExp([
   // "azure sub mgmt - does CTL platform-level support handle that?": a dash before the question too
   /(^|[.?!;,]\s*|\s[-–—]+\s*|\band\s+|\bbut\s+|\bso\s+)(is|are|does|do|can|could|will|would|should|am|did|has|have)\b/.source,
-  // "…, it include also the billing?": a question in the form of a statement
-  /\b(include|includes|cover|covers)\b[^.?!]*\?\s*$/.source,
+  // "…, it include also the billing?", "aws billing + estimates, platform support handles those?": a
+  // question in the form of a statement
+  /\b(include|includes|cover|covers|handle|handles|deal with|deals with|take care of|takes care of)\b[^.?!]*\?\s*$/.source,
   // "aws console users - u create those?": the question asked without its "do"
   /(^|[.?!;,]\s*|\s[-–—]+\s*)(you|u|ctl|centurylink)( guys)? \w+\b[^.?!]*\?/.source,
   /\bsomething (you|your|centurylink)\b/.source,
@@ -43,6 +44,12 @@ const VERDICT_FORM = new RegExp([
 /** A question whose subject is the provider asks what it does: "will centurylink escalate it?" */
 const PROVIDER_DOES = /\b(is|are|does|do|can|could|will|would)\s+(you|u|your|ur|centurylink|ctl|support)\b/;
 /**
+ * Support's own staff asking for a customer: "do we escalate to Microsoft for the customer?", "can
+ * we help a cust sort out their IAM policies?". "We" is the provider when the customer is someone
+ * else; a customer's own "do we have to…" is not this.
+ */
+const STAFF_ASKS = /\b(?:is|are|does|do|can|could|will|would|should)\s+we\b[^.?!]*\bfor\s+(?:the|a|our|this|that)\s+(?:customer|client)s?\b|\b(?:can|could|do|will|would|should)\s+we\s+(?:help|support|assist)\s+(?:a|the|our|this|that)\s+(?:customer|client)s?\b/;
+/**
  * "does that mean you guys patch our servers now?", "can one of your engineers RDP into our boxes?":
  * the provider doing one of the things support might do.
  */
@@ -51,10 +58,10 @@ const PROVIDER_ACTS = /\b(you|u|ur|your|centurylink|ctl)\b(?:\s+(?:guys|folks|pe
 const WANTS_IT_ANYWAY = /\b(where|who|how)\b[^.?!]*\b(go|get|buy|turn|contact|ask|order|purchase)\b|\bwant (that|it|this|them)\b/;
 /** "is X something you guys do?" */
 const SOMETHING_YOU_DO = /\bsomething (you|u|your|centurylink)\b/;
-/** "patching on our boxes - is that you guys or us?", "is that on us or on you?", "is it your job?" */
-const YOU_OR_US = /\b(you|u|centurylink|ctl)( guys| folks)?,? or (on )?(us|we|me|ourselves|myself)\b|\b(us|we|me),? or (on )?(you|u|centurylink|ctl)\b|\b(your|ur) (job|responsibility|side)\b|\bor (whether |if )?(that|it|this) (is|will be|would be|falls) (on us|on our side|our (job|responsibility|problem))\b/;
-/** "what do we still have to do ourselves?", "what stays with us?": what support leaves to the customer. */
-const CUSTOMER_SIDE = /\b(do|handle|manage|cover|take care of|look after)\b[^.?!]*\b(ourselves|ourself|myself)\b|\b(stays?|remains?|left) (with|to|for) (us|me)\b|\b(are|am) (we|i) (still )?responsible\b/;
+/** "patching on our boxes - is that you guys or us?", "is that on us or on you?", "is it your job?", "subscription mgmt - ours or not?" */
+const YOU_OR_US = /\b(you|u|centurylink|ctl)( guys| folks)?,? or (on )?(us|we|me|ourselves|myself)\b|\b(us|we|me),? or (on )?(you|u|centurylink|ctl)\b|\b(your|ur) (job|responsibility|side)\b|\bor (whether |if )?(that|it|this) (is|will be|would be|falls) (on us|on our side|our (job|responsibility|problem))\b|\b(?:ours|yours|mine),? or (?:not|yours|ours|mine|theirs)\b|\b(?:us|we),? or (?:on )?(?:them|the customer|the client)\b/;
+/** "what do we still have to do ourselves?", "what stays with us?", "do we have to patch our own VMs?": what support leaves to the customer. */
+const CUSTOMER_SIDE = /\b(do|handle|manage|cover|take care of|look after|patch|monitor|maintain|update|fix|run)\b[^.?!]*\b(ourselves|ourself|myself|our own|my own)\b|\b(stays?|remains?|left) (with|to|for) (us|me)\b|\b(are|am) (we|i) (still )?responsible\b/;
 const LIST_WORDS = /\b(what|which|list|everything|all|anything)\b|\bscope\??$/;
 /** What is left out, also when the negation stands apart from its verb ("what doesn't aws support cover?"). */
 const OUT_WORDS = new RegExp([
@@ -93,9 +100,9 @@ export const scopeAnswerer: Answerer = {
     // an item named in passing ('…take over billing and support…') is not what a long question asks,
     // and a question that asks nothing of support ("will the charges be itemized on the invoice?")
     // wants the article's words about the item, not a verdict on it
-    const asksOfProvider = scopeWords || PROVIDER_DOES.test(q.text) || PROVIDER_ACTS.test(q.text) || WHO_DOES.test(q.text) || SOMETHING_YOU_DO.test(q.text) || YOU_OR_US.test(q.text);
+    const asksOfProvider = scopeWords || PROVIDER_DOES.test(q.text) || STAFF_ASKS.test(q.text) || PROVIDER_ACTS.test(q.text) || WHO_DOES.test(q.text) || SOMETHING_YOU_DO.test(q.text) || YOU_OR_US.test(q.text);
     // "who is patching our instances - you or us?" asks whose job it is, as a yes/no question does
-    const askedAs = VERDICT_FORM.test(q.text.trim()) || YOU_OR_US.test(q.text) || (matches.length > 0 && !matches[0]!.inScope && WANTS_IT_ANYWAY.test(q.text));
+    const askedAs = VERDICT_FORM.test(q.text.trim()) || YOU_OR_US.test(q.text) || STAFF_ASKS.test(q.text) || (matches.length > 0 && !matches[0]!.inScope && WANTS_IT_ANYWAY.test(q.text));
     const namedAsked = matches === fromStory || !matches[0]?.inScope || itemShare(q, closeTo(matches), knowledge) >= ITEM_SHARE;
     // "do you mark up what Microsoft charges?" asks a price, which no scope item is
     if (matches.length > 0 && asksOfProvider && askedAs && namedAsked && !PRICE_ASKED.test(q.text)) {

@@ -22,10 +22,12 @@ const ASKS_FOR_STEP = new RegExp([
   // "how do I choose which account gets billed?": one choice within the steps
   /\bhow (?:do|can|should|would) (?:i|we|they|you) (?:choose|select|pick|decide) which\b/.source,
   /\bwhen (?:do|can|should|would|will) (?:i|we|they|you) (?:choose|select|pick|enter|provide|put|set)\b/.source,
+  // "which tab do I open to start?", "which button do we click after that?": a control one step names
+  /\bwhich (?:tab|button|menu|page|link|field|drop-?down|setting|screen) (?:do|should|can|would|will) (?:i|we|they|you) (?:open|click|press|select|pick|choose|use|go to)\b/.source,
 ].join('|'));
 
 /** Words of the request itself, which say nothing about which step; nor does a "not" ("I not find where…"). */
-const REQUEST_TERMS = new Set(terms('where when what point stage step put enter type fill paste field see find not'));
+const REQUEST_TERMS = new Set(terms('where when what which point stage step put enter type fill paste field see find not open click press go start'));
 /** The share of what the question names that a step (with its article's title) must hold. */
 const MIN_STEP_FIT = 0.45;
 /** …of which the step's own words must hold this much: the rest may come from what the procedure is for. */

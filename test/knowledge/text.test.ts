@@ -30,4 +30,17 @@ describe('normalising text', () => {
   ])('%s → %s: one idea in two words is one word; "designed to" says what for, not design work', (text, expected) => {
     expect(normalise(text)).toBe(expected);
   });
+
+  it.each([
+    ['cn u help a cust with their acct?', 'can you help a customer with their account?'],
+    ['wat email do i use', 'what email do i use'],
+    ['hw do i get there, whr is the log', 'how do i get there, where is the log'],
+    ['azure subscription mgmt for our custs', 'azure subscription management for our customers'],
+    ['IAM polices', 'iam policies'],
+    // the "u" of "U.S." and of words stays as it is
+    ['offices in the U.S. only', 'offices in the u.s. only'],
+    ['a usb key', 'a usb key'],
+  ])('%s → %s: chat shorthand spelled out', (text, expected) => {
+    expect(normalise(text)).toBe(expected);
+  });
 });

@@ -243,6 +243,16 @@ describe('problem statements and questions', () => {
     // wanting to know why it fails is asking for help with it, like "why?"
     ['our api calls fail, I want to know why', false],
     ['the deployment fails and I know why', false],
+    // typed fast: a question inside a clause, after a colon, or with a misspelt question word
+    ['win server box error where is agent log file located', true],
+    ['if aws itself is broken do u escalate to amazon for us', true],
+    ['migrating existing azure acct: which provider do i choose in the drop down', true],
+    ['wat email do i send screenshots to when cam is broken', true],
+    // …but not help with the problem, nor a plain report of when it fails
+    ['deployment failed on azure and I do not know where is the problem', false],
+    ['vm crashed and i have no clue how do i fix this', false],
+    ['our deployment fails when we deploy the box', false],
+    ['the box fails: it says error 500', false],
   ] as const)('%p is a question: %p', (text, expected) => {
     expect(isQuestion(text)).toBe(expected);
   });

@@ -35,6 +35,24 @@ const REQUEST_AT_START = new RegExp(
 // shorter list of its own for splitting a message into questions.
 const QUESTION_START = /^(?:is|are|was|were|does|do|did|can|could|will|would|shall|should|may|how|what|who|whom|whose|where|when|which|why)\s/i;
 
+/**
+ * A question inside a clause that starts with something else, typed without a comma or a question
+ * mark: "win server box error where is agent log file located", "if aws itself is broken do u
+ * escalate to amazon". A question word then a verb asking ("where is", "which provider do i"), or
+ * an if- or when-clause then the question ("…broken do u escalate"). "it fails when we deploy"
+ * and "that is what is failing" are not: no verb asks after "when", and "what" is left out.
+ * "Where" asks whatever follows its verb ("where is agent log file located"), but for "where is
+ * the problem", which asks for help with it.
+ */
+const QUESTION_INSIDE = new RegExp(
+  [
+    String.raw`\bwhere\s+(?:is|are|do|does|can|could|should|would)\s(?!the (?:problem|issue|error|fault)\b)`,
+    String.raw`\b(?:which(?:\s+[a-z]+){0,2}|who|how)\s+(?:is|are|do|does|did|can|could|should|would|will|must)\s+(?:i|we|you|u|they|it|the|my|our|their|this|that)\b`,
+    String.raw`^(?:if|when|once|in case)\b.*?\s(?:do|does|can|could|will|would|should|is|are)\s+(?:you|u|your team|centurylink)\s`,
+  ].join('|'),
+  'i',
+);
+
 // a failure, or an outage or slowness that severity reads as more than a failure
 const PROBLEM_WORDS = wordsPattern([
   ...FAILURE_WORDS,
@@ -63,7 +81,7 @@ export function asksForTicket(text: string): boolean {
  * and "box error on windows. where do i grab the agent log" ask in their second part. A clause
  * keeps its question mark.
  */
-const CLAUSE_BREAK = /(?<=[.!?;])\s+|,\s+|\s+[-–—]+\s+|\n+/;
+const CLAUSE_BREAK = /(?<=[.!?;:])\s+|,\s+|\s+[-–—]+\s+|\n+/;
 
 /**
  * Asking for help with the problem itself ("what should I do?", "can you help?", "why?" on its own): the
@@ -90,7 +108,15 @@ export function isQuestion(text: string): boolean {
   return normalise(text)
     .split(CLAUSE_BREAK)
     .map((clause) => clause.trim())
-    .some((clause) => (clause.endsWith('?') || QUESTION_START.test(clause) || ASKED_INDIRECTLY.test(clause)) && !ASKS_FOR_HELP.test(clause));
+    .some((clause) => ((clause.endsWith('?') || QUESTION_START.test(clause) || ASKED_INDIRECTLY.test(clause)) && !ASKS_FOR_HELP.test(clause)) || asksInside(clause));
+}
+
+/** A question inside the clause (QUESTION_INSIDE) that asks for more than help with the problem. */
+function asksInside(clause: string): boolean {
+  const inside = QUESTION_INSIDE.exec(clause);
+  if (!inside) return false;
+  const asked = inside[0].startsWith('if') || /^(?:when|once|in case)\b/i.test(inside[0]) ? clause : clause.slice(inside.index);
+  return !ASKS_FOR_HELP.test(asked.replace(/^(?:if|when|once|in case)\b.*?\s(?=(?:do|does|can|could|will|would|should|is|are)\s)/i, ''));
 }
 
 // every request in the text, for removing them (replace starts a global pattern from 0 each time)
