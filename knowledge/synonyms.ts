@@ -92,7 +92,7 @@ const RAW: Record<string, string[]> = {
   operatingsystem: ['os'],
   // "do you mark up Azure prices, or is it the same as list?": the articles' "consistent with whatever
   // price our partners sell", their "partner list pricing"
-  same: ['consistent'],
+  same: ['consistent', 'match'],
   // "how our resources are configured": their configuration
   configured: ['configuration', 'configure'],
   // "reorganise the subscriptions we have": managing them
@@ -161,7 +161,7 @@ const RAW: Record<string, string[]> = {
   org: ['organization'],
   organisation: ['organization'],
   company: ['organization', 'customer'],
-  markup: ['price', 'pricing', 'consistent'],
+  markup: ['price', 'pricing', 'consistent', 'match'],
   marked: ['price', 'pricing'],
   // "who sets up their logins?": the console user's creation
   login: ['credentials', 'user'],

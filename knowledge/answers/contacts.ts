@@ -38,9 +38,10 @@ function withoutNoCall(text: string): string {
 /**
  * "how do I get in touch with support?", "what's the best way to reach you?": support asked for,
  * with no outage, is reached by e-mail. Only support (or "you", "someone") right after the verb:
- * "we can't reach our VMs, is that something support covers?" reaches no one.
+ * "we can't reach our VMs, is that something support covers?" reaches no one. An address asked
+ * for support ("what email do I write to for Cloud Application Manager support?") is support's own.
  */
-const REACH_SUPPORT = /\b(?:get in touch with|reach|contact|talk to|speak (?:to|with)|get hold of|get ahold of)\s+(?:the\s+|your\s+)?(?:support(?:\s+team)?|you|you guys|your team|team|helpdesk|help desk|someone|somebody|anyone|an engineer|a person|a human)\b(?!\s+(?:to|for)\s+(?:an?\s+)?(?:outage|critical))|\bbest way to (?:reach|contact|get (?:in touch|hold))\b/;
+const REACH_SUPPORT = /\b(?:get in touch with|reach|contact|talk to|speak (?:to|with)|get hold of|get ahold of)\s+(?:the\s+|your\s+)?(?:support(?:\s+team)?|you|you guys|your team|team|helpdesk|help desk|someone|somebody|anyone|an engineer|a person|a human)\b(?!\s+(?:to|for)\s+(?:an?\s+)?(?:outage|critical))|\bbest way to (?:reach|contact|get (?:in touch|hold))\b|\b(?:e-?mail|address|write to)\b[^.?!]{0,40}\bfor\s+(?:the\s+|your\s+)?(?:cloud application manager\s+|cam\s+)?support\b(?!\s+(?:plans?|tickets?|cases?|resources?))/;
 
 /** Critical-outage phone numbers, for the customer's region when it is known. */
 export const phoneAnswerer: Answerer = {

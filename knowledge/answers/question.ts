@@ -63,6 +63,10 @@ const ERROR_STATUSES = /\b([45]\d\d)s\b|\b[45]xx(?:s|es)?\b/g;
  * lists call monitoring and remediation.
  */
 const SAYINGS: readonly [RegExp, string][] = [
+  // "fighting with a box for two days now": how long the trouble has lasted, not what it is about
+  [/\b(?:for|over) (?:the (?:last|past) )?(?:a |an )?(?:few |couple (?:of )?|two |three |four |five |several |\d+ )?(?:days|hours|weeks|day|hour|week)(?: now)?\b/g, ''],
+  // "we don't plan to run anything on CLC": an intention, no (support) plan
+  [/\bplan(?:s|ning|ned)? (?=to\b)/g, ''],
   [/\bkeep(?:s|ing)? (?:an|a close|an extra) eye on\b/g, 'monitor'],
   // "pushing the monthly kernel updates", "os patches": patching
   [/\b(?:kernel|os|operating system|security|windows|linux|system|package|monthly|critical) (?:updates|upgrades|patches)\b|\bpush(?:es|ed|ing)? (?:out )?(?:the )?(?:\w+ )?updates\b/g, 'patching'],
