@@ -12,6 +12,7 @@ import { asksWhatToHandOver, handOverTerms, tellsWhatToHandOver } from './answer
 import { analyseQuestion, MAX_QUESTION_CHARS, withTopic, type Question } from './answers/question.js';
 import { makeAnswer, Sources } from './answers/render.js';
 import { quotedLabelAnswerer } from './answers/quoted-labels.js';
+import { optionAnswerer } from './answers/option-asked.js';
 import { scopeAnswerer } from './answers/scope.js';
 import { stepAnswerer } from './answers/step-asked.js';
 import { timeAskedFor } from './answers/time-asked.js';
@@ -49,6 +50,7 @@ const ANSWERERS: readonly Answerer[] = [
   prerequisiteAnswerer,
   eligibilityAnswerer,
   quotedLabelAnswerer,
+  optionAnswerer,
   passageAnswerer,
 ];
 

@@ -44,7 +44,7 @@ function tableNamed(q: Question, knowledge: KnowledgeContext): Passage[] {
 /** The rows of each table, gathered once per index (a table's rows share a group). */
 const TABLES = new WeakMap<PassageIndex, Passage[][]>();
 
-function tablesOf(index: PassageIndex): Passage[][] {
+export function tablesOf(index: PassageIndex): Passage[][] {
   let tables = TABLES.get(index);
   if (!tables) {
     const byGroup = new Map<number, Passage[]>();
