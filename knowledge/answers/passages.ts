@@ -43,7 +43,7 @@ export const passageAnswerer: Answerer = {
     // "…share the box and attach the logs." is followed by where each log is: read together, whichever ranked
     const pair = sentenceAndList(best.passage, knowledge);
     const coverage = pair ? Math.max(best.coverage, pairCoverage(pair, concepts, knowledge)) : best.coverage;
-    const parts = [pair ? renderPair(pair, knowledge) : renderPassage(best, concepts, knowledge, WHY.test(q.text))];
+    const parts = [pair ? renderPair(pair, knowledge) : renderPassage(best, concepts, knowledge, keptKind(q.text))];
     const sources = [knowledge.sources.ref(citedCopy(best.passage, knowledge).slug)];
     // a close second from another article often completes the answer
     const second = ranked.find((r) => r !== best && r.coverage >= best.coverage * 0.9 && r.score >= best.score * 0.75 && (r.passage.slug !== best.passage.slug || r.coverage >= best.coverage));
@@ -51,7 +51,7 @@ export const passageAnswerer: Answerer = {
       // articles often repeat a section word for word (the same contact paragraph in each): said once, cited twice
       if (!second.passage.units.every((unit) => parts[0]!.includes(knowledge.sources.links(unit.markdown)))) {
         const from = second.passage.slug === best.passage.slug ? 'The same article adds' : `**${second.passage.title}** adds`;
-        parts.push(`${from}:\n\n${renderPassage(second, concepts, knowledge, WHY.test(q.text))}`);
+        parts.push(`${from}:\n\n${renderPassage(second, concepts, knowledge, keptKind(q.text))}`);
       }
       // one more copy of a section that closes many guides is no second source
       const copy = isBoilerplate(best.passage, knowledge) && knowledge.index.copiesOf(best.passage).includes(second.passage);
@@ -154,22 +154,33 @@ function cloudFilter(q: Question): ((passage: Passage) => boolean) | undefined {
 /** Sentences that give a reason, kept for "why" questions even when they share no words with it. */
 const WHY = /\bwhy\b|\bwhat for\b|\breason\b/;
 const REASON = /\b(because|so that|in order to|required|requires|reason|since|due to)\b/i;
+/**
+ * "Who has to change the support plan?", "what login do I use?": sentences that say who must do it
+ * or with what login are kept however few of the question's other words they share.
+ */
+const WHO_MUST = /\bwho (?:has to|must|needs to|should|can|is able to)\b|\b(?:what|which) (?:login|user|credentials|account) (?:do|should|must|can)\b/;
+const REQUIREMENT = /\b(?:must|only|required to|need to|needs to)\b[^.]*\b(?:sign in|log in|login|credentials|administrator|admin|root|owner)\b/i;
 
-export function renderPassage(ranked: RankedPassage, concepts: readonly Concept[], knowledge: KnowledgeContext, keepReasons = false): string {
+/** The kind of sentence a question keeps whatever its share of the question's words. */
+function keptKind(text: string): RegExp | null {
+  return WHY.test(text) ? REASON : WHO_MUST.test(text) ? REQUIREMENT : null;
+}
+
+export function renderPassage(ranked: RankedPassage, concepts: readonly Concept[], knowledge: KnowledgeContext, keep: RegExp | null = null): string {
   const { passage } = ranked;
-  const units = trim(passage, concepts, knowledge, keepReasons);
+  const units = trim(passage, concepts, knowledge, keep);
   const body = passage.listed
     ? units.map((u, i) => (i < passage.lead && u === passage.units[i] ? knowledge.sources.links(u.markdown) : `- ${knowledge.sources.links(u.markdown)}`)).join('\n')
     : units.map((u) => knowledge.sources.links(u.markdown)).join(' ');
   return `*${passage.heading}:*\n\n${body}`;
 }
 
-/** Keeps the units (sentences, items) that carry the question's ideas; short passages stay whole. */
-function trim(passage: Passage, concepts: readonly Concept[], knowledge: KnowledgeContext, keepReasons: boolean) {
+/** Keeps the units (sentences, items) that carry the question's ideas, and those of the kind it keeps; short passages stay whole. */
+function trim(passage: Passage, concepts: readonly Concept[], knowledge: KnowledgeContext, keep: RegExp | null) {
   if (passage.units.length <= (passage.listed ? LONG_LIST_ITEMS : LONG_PASSAGE_UNITS)) return passage.units;
   const scores = passage.units.map((u) => knowledge.index.coverage(concepts, knowledge.terms.of(u.plain)));
   const top = Math.max(...scores);
   if (top === 0) return passage.units.slice(0, LONG_PASSAGE_UNITS);
   const lead = passage.units.slice(0, passage.lead);
-  return [...lead, ...passage.units.filter((u, i) => i >= passage.lead && (scores[i]! >= top * KEEP_SHARE || (keepReasons && REASON.test(u.plain))))];
+  return [...lead, ...passage.units.filter((u, i) => i >= passage.lead && (scores[i]! >= top * KEEP_SHARE || (keep !== null && keep.test(u.plain) && (keep === REASON || scores[i]! > 0))))];
 }

@@ -11,7 +11,8 @@ import { knowledgeFixture, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../sup
  *   getting at the agent log ("how do I reach it?");
  *   a place no support region covers ("headquartered in Mexico City with no US office");
  *   whether a limit can be reviewed (the recourse after it);
- *   the control one step names ("which tab do I open to start?").
+ *   the control one step names ("which tab do I open to start?");
+ *   who has to do it ("who has to change the support plan?"): the sentence that says with what login.
  */
 
 afterAll(removeCombinedCopy);
@@ -31,6 +32,12 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
       expect(answer.kind).toBe('scope');
       expect(answer.text).toMatch(verdict);
     });
+  });
+
+  run('Cust moving their existing AWS account under our care. Who has to change the support plan, and will its cost show up on their consolidated bill? → the root account, and not on the bill', () => {
+    const answer = ask('Cust moving their existing AWS account under our care. Who has to change the support plan, and will its cost show up on their consolidated bill?');
+    expect(answer.text).toMatch(/root account/);
+    expect(answer.text).toMatch(/consolidated bill/);
   });
 
   run('new here - a box failed on a Windows Server VM. How do I reach the agent log and where is it? → the Windows log location', () => {
