@@ -35,7 +35,8 @@ export const eligibilityAnswerer: Answerer = {
   // a place named, served or not ("headquartered in Mexico City… can they set up a new account?"), with a way of taking the service up
   matches: (q) => ELIGIBILITY_WORDS.test(q.text) || WHERE_ASKED.test(q.text) || ((q.places.length > 0 || unservedPlaces(q.text).length > 0) && TAKING_UP.test(q.text)),
   answer(q, knowledge) {
-    const concepts = q.places.length || unservedPlaces(q.text).length || WHERE_ASKED.test(q.text) ? [...q.concepts, ...LOCATION_CONCEPTS] : q.concepts;
+    const unserved = unservedPlaces(q.text);
+    const concepts = q.places.length || unserved.length || WHERE_ASKED.test(q.text) ? [...q.concepts, ...LOCATION_CONCEPTS] : q.concepts;
     const facts = knowledge.facts.eligibility.filter((f) => q.clouds.length === 0 || f.cloud === null || q.clouds.includes(f.cloud));
     // "we're US based, but the account is a demo account": the sentence that turns away the kind named
     // comes before those about where, which the place named brings in
@@ -66,7 +67,7 @@ export const eligibilityAnswerer: Answerer = {
     // the way to ask for an exception, once, after the limits it follows
     const recourses = [...new Set(chosen.flatMap((r) => (r.fact.recourse ? [knowledge.sources.links(r.fact.recourse.markdown)] : [])))];
     const text = [lines.join('\n'), ...recourses].join('\n\n');
-    const refused = turnedAway(q, chosen[0]!.fact.sentence.plain, knowledge);
+    const refused = turnedAway(q, unserved, chosen[0]!.fact.sentence.plain, knowledge);
     const lead = refused ? `**No**, it is not available for ${refused}. Who can use it:` : 'Who can use it:';
     // as sure as its best-fitting sentence, which a sentence shown first for the kind named may not be
     const confidence = Math.min(0.85, 0.3 + Math.max(...chosen.map((r) => r.coverage)));
@@ -78,16 +79,17 @@ export const eligibilityAnswerer: Answerer = {
  * "Can we use our demo account?" answered by "…cannot be a demo account", "can our Toronto office
  * sign up?" by "only offices inside the United States": a plain no comes first, saying to whom. Only
  * when the limiting sentence turns away what the question names: a kind of account or customer it
- * names by name, or a place outside the United States when it limits where. Null: no plain no.
+ * names by name, or a place outside the United States (`unserved`: places no support region covers)
+ * when it limits where. Null: no plain no.
  */
-function turnedAway(q: Question, sentence: string, knowledge: KnowledgeContext): string | null {
+function turnedAway(q: Question, unserved: readonly string[], sentence: string, knowledge: KnowledgeContext): string | null {
   if (!ASKED_YES_NO.test(q.text) || !LIMITING.test(sentence)) return null;
   const kind = kindTurnedAway(new Set(q.concepts.map((c) => c.term)), knowledge.terms.of(sentence));
   if (kind) return kind.said;
   // "based in Germany, with no offices in the US": a place said to be lacking is not where they are
   const where = q.places.filter((place) => place.region !== 'us' || !NO_US_OFFICE.test(q.text));
   // a place no support region covers is outside the United States too ("Mexico City")
-  const named = [...where.map((place) => place.name), ...unservedPlaces(q.text)];
+  const named = [...where.map((place) => place.name), ...unserved];
   const outsideLimit = WHERE_LIMIT.test(sentence) && named.length > 0 && where.every((place) => place.region !== 'us');
   return outsideLimit ? `offices in ${named.map(placeTitle).join(' or ')}` : null;
 }

@@ -250,6 +250,7 @@ describe('problem statements and questions', () => {
     ['wat email do i send screenshots to when cam is broken', true],
     // …but not help with the problem, nor a plain report of when it fails
     ['deployment failed on azure and I do not know where is the problem', false],
+    ['if the vm is down can you help', false],
     ['vm crashed and i have no clue how do i fix this', false],
     ['our deployment fails when we deploy the box', false],
     ['the box fails: it says error 500', false],

@@ -39,19 +39,20 @@ const QUESTION_START = /^(?:is|are|was|were|does|do|did|can|could|will|would|sha
  * A question inside a clause that starts with something else, typed without a comma or a question
  * mark: "win server box error where is agent log file located", "if aws itself is broken do u
  * escalate to amazon". A question word then a verb asking ("where is", "which provider do i"), or
- * an if- or when-clause then the question ("…broken do u escalate"). "it fails when we deploy"
+ * an if- or when-clause then the question ("…broken do you escalate"). "it fails when we deploy"
  * and "that is what is failing" are not: no verb asks after "when", and "what" is left out.
  * "Where" asks whatever follows its verb ("where is agent log file located"), but for "where is
  * the problem", which asks for help with it.
  */
-const QUESTION_INSIDE = new RegExp(
+const QUESTION_WORD_INSIDE = new RegExp(
   [
     String.raw`\bwhere\s+(?:is|are|do|does|can|could|should|would)\s(?!the (?:problem|issue|error|fault)\b)`,
-    String.raw`\b(?:which(?:\s+[a-z]+){0,2}|who|how)\s+(?:is|are|do|does|did|can|could|should|would|will|must)\s+(?:i|we|you|u|they|it|the|my|our|their|this|that)\b`,
-    String.raw`^(?:if|when|once|in case)\b.*?\s(?:do|does|can|could|will|would|should|is|are)\s+(?:you|u|your team|centurylink)\s`,
+    String.raw`\b(?:which(?:\s+[a-z]+){0,2}|who|how)\s+(?:is|are|do|does|did|can|could|should|would|will|must)\s+(?:i|we|you|they|it|the|my|our|their|this|that)\b`,
   ].join('|'),
   'i',
 );
+/** The condition before a question asked of support ("if aws itself is broken " before "do you escalate…"). */
+const CONDITION_THEN_QUESTION = /^(?:if|when|once|in case)\b.*?\s(?=(?:do|does|can|could|will|would|should|is|are)\s+(?:you|your team|centurylink)\s)/i;
 
 // a failure, or an outage or slowness that severity reads as more than a failure
 const PROBLEM_WORDS = wordsPattern([
@@ -111,12 +112,15 @@ export function isQuestion(text: string): boolean {
     .some((clause) => ((clause.endsWith('?') || QUESTION_START.test(clause) || ASKED_INDIRECTLY.test(clause)) && !ASKS_FOR_HELP.test(clause)) || asksInside(clause));
 }
 
-/** A question inside the clause (QUESTION_INSIDE) that asks for more than help with the problem. */
+/**
+ * A question inside the clause, after a condition or from its question word on, that asks for
+ * more than help with the problem ("if the vm is down can you help?" asks for help).
+ */
 function asksInside(clause: string): boolean {
-  const inside = QUESTION_INSIDE.exec(clause);
-  if (!inside) return false;
-  const asked = inside[0].startsWith('if') || /^(?:when|once|in case)\b/i.test(inside[0]) ? clause : clause.slice(inside.index);
-  return !ASKS_FOR_HELP.test(asked.replace(/^(?:if|when|once|in case)\b.*?\s(?=(?:do|does|can|could|will|would|should|is|are)\s)/i, ''));
+  const condition = CONDITION_THEN_QUESTION.exec(clause);
+  const questionWord = condition ? null : QUESTION_WORD_INSIDE.exec(clause);
+  const asked = condition ? clause.slice(condition[0].length) : questionWord ? clause.slice(questionWord.index) : null;
+  return asked !== null && !ASKS_FOR_HELP.test(asked);
 }
 
 // every request in the text, for removing them (replace starts a global pattern from 0 each time)
