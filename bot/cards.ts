@@ -38,7 +38,24 @@ export function statusText(status: TicketStatus): string {
   return status.replace(/_/g, ' ');
 }
 
+/**
+ * Cards already rendered, by answer. The knowledge base hands out one frozen answer for a
+ * question it has answered before, so a repeated question reuses its card; each is frozen
+ * through and through, since every turn that sends it shares it (botbuilder sends a copy of
+ * the activity itself, never changing what it holds).
+ */
+const renderedAnswers = new WeakMap<Answer, Partial<Activity>>();
+
 export function answerActivity(answer: Answer): Partial<Activity> {
+  let activity = renderedAnswers.get(answer);
+  if (!activity) {
+    activity = deepFreeze(renderAnswer(answer));
+    renderedAnswers.set(answer, activity);
+  }
+  return activity;
+}
+
+function renderAnswer(answer: Answer): Partial<Activity> {
   const fallback = `${answer.text}${answer.sources.length ? `\n\n${sourceLine(answer.sources)}` : ''}`;
   const card = adaptiveCard({
     fallbackText: fallback,
@@ -96,6 +113,14 @@ export function helpActivity(): Partial<Activity> {
     body: [{ type: 'TextBlock', text: 'What I can do', weight: 'bolder', wrap: true }, ...lines.map((l) => ({ type: 'TextBlock', text: `• ${l}`, wrap: true }))],
   });
   return withSuggestions(adaptiveCardActivity(card, text), EXAMPLE_QUESTIONS);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 function withSuggestions(activity: Partial<Activity>, suggestions: readonly string[]): Partial<Activity> {

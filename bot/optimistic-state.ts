@@ -1,4 +1,4 @@
-import { ConversationState, type Storage, type TurnContext } from 'botbuilder';
+import { ConversationState, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
 
 /** This turn's copy of the state, and what it held when loaded (to tell whether the turn changed it). */
 interface TurnCopy {
@@ -52,6 +52,15 @@ export class OptimisticConversationState extends ConversationState {
     cached.loaded = now;
   }
 
+  /**
+   * An accessor for one property of this turn's copy. botbuilder's own does the same through
+   * generator-based async code compiled for old runtimes, and every turn reads two or three
+   * properties: this one is plain async code over the copy `load` keeps.
+   */
+  override createProperty<T = unknown>(name: string): StatePropertyAccessor<T> {
+    return new TurnCopyProperty<T>(this, name);
+  }
+
   override get(context: TurnContext): Record<string, unknown> | undefined {
     return (context.turnState.get(this.turnCopy) as TurnCopy | undefined)?.state;
   }
@@ -78,5 +87,28 @@ export class OptimisticConversationState extends ConversationState {
     const counted: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(state)) if (key !== 'eTag' && !this.bookkeeping.has(key)) counted[key] = value;
     return JSON.stringify(counted);
+  }
+}
+
+/** One property of the turn's copy; a default is copied in (as botbuilder's accessor does), so it is saved when changed. */
+class TurnCopyProperty<T> implements StatePropertyAccessor<T> {
+  constructor(private readonly state: OptimisticConversationState, readonly name: string) {}
+
+  async get(context: TurnContext, defaultValue?: T): Promise<T> {
+    const state = await this.state.load(context);
+    if (!Object.hasOwn(state, this.name) && defaultValue !== undefined) {
+      state[this.name] = typeof defaultValue === 'object' && defaultValue !== null ? JSON.parse(JSON.stringify(defaultValue)) : defaultValue;
+    }
+    return state[this.name] as T;
+  }
+
+  async set(context: TurnContext, value: T): Promise<void> {
+    const state = await this.state.load(context);
+    state[this.name] = value;
+  }
+
+  async delete(context: TurnContext): Promise<void> {
+    const state = await this.state.load(context);
+    delete state[this.name];
   }
 }

@@ -1,3 +1,4 @@
+import { memoizeByText } from '../knowledge/memo.js';
 import type { Answer } from '../knowledge/types.js';
 import { asksForTicket, describesProblem, isQuestion } from '../tickets/triage/problem.js';
 
@@ -35,6 +36,5 @@ export const ROUTES: readonly Route[] = [
   { kind: 'question', matches: () => true },
 ];
 
-export function classify(text: string): TurnKind {
-  return ROUTES.find((route) => route.matches(text))!.kind;
-}
+/** The route of a message; the same words always take the same route, so recent ones are remembered. */
+export const classify: (text: string) => TurnKind = memoizeByText((text) => ROUTES.find((route) => route.matches(text))!.kind);

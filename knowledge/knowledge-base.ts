@@ -30,10 +30,14 @@ import { PLACE_NAMES } from './regions.js';
 import { conceptsOf, PassageIndex } from './search.js';
 import { TermCache } from './term-cache.js';
 import { warmUpQuestions } from './warm-up-questions.js';
+import { memoizeByText } from './memo.js';
 import { normalise, STOPWORDS, stem, words } from './text.js';
 import { AnswerCache } from './answer-cache.js';
 import { outagePhone, scopeOf, type OutagePhone, type ScopeCheck } from './incident-facts.js';
 import type { Answer, Cloud, ParsedArticle, RegionId } from './types.js';
+
+/** The words a cached answer is found by: the question normalised, so "Who do I call?" and "who do i call" share one. */
+const answerKey = memoizeByText((text: string) => normalise(text.slice(0, MAX_QUESTION_CHARS)).replace(/\s+/g, ' ').trim());
 
 export { CONFIDENCE_BAR };
 /** For the answerer whose kind of answer the question's wording asks for (steps for "how do I…"). */
@@ -130,7 +134,7 @@ export class KnowledgeBase {
   }
 
   answer(text: string, context: AskContext = {}): Answer {
-    const key = `${context.region ?? ''}|${normalise(text.slice(0, MAX_QUESTION_CHARS)).replace(/\s+/g, ' ').trim()}`;
+    const key = `${context.region ?? ''}|${answerKey(text)}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
     const answer = Object.freeze(this.answerUncached(text, context));

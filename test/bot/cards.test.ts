@@ -42,6 +42,19 @@ describe('answer cards', () => {
     expect(content.body.every((block) => block.type === 'TextBlock' && block.text.length > 0)).toBe(true);
     expect(activity.suggestedActions?.actions.length).toBeGreaterThan(0);
   });
+
+  it('renders a repeated answer once, and no turn can change the card the next one sends', async () => {
+    const kb = new KnowledgeBase(await loadArticles('knowledge/articles', { warn: () => {}, info: () => {} }));
+    const question = 'who do I call in Sydney for an outage?';
+    const first = answerActivity(kb.answer(question));
+    expect(answerActivity(kb.answer(question))).toBe(first);
+    const content = first.attachments?.[0]?.content as { body: { text: string }[] };
+    expect(() => {
+      content.body[0]!.text = 'changed';
+    }).toThrow(TypeError);
+    expect(() => first.suggestedActions?.actions.push({ type: 'imBack', title: 'x', value: 'x' })).toThrow(TypeError);
+    expect(answerActivity(kb.answer('what does AWS support include?'))).not.toBe(first);
+  });
 });
 
 describe('shared card helpers', () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { openDatabase } from '../../tickets/store/open.js';
 import { openPostgresDatabase } from '../../tickets/store/postgres.js';
 import { CorruptTicketError } from '../../tickets/store/rows.js';
 import type { Database } from '../../tickets/store/types.js';
@@ -62,6 +63,16 @@ if (url === '') {
     afterEach(async () => {
       await Promise.all([a?.close(), b?.close()]);
       await adminQuery(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    });
+
+    it('is what openDatabase opens for a postgres:// URL (the client is loaded only then)', async () => {
+      const db = await openDatabase({ databaseUrl: url, dataDir: '/nonexistent' });
+      try {
+        expect(await db.ping()).toBe(true);
+        expect('pragma' in db).toBe(false); // not the SQLite database
+      } finally {
+        await db.close();
+      }
     });
 
     it('gives two processes filing at once distinct numbers', async () => {

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { openPostgresDatabase } from './postgres.js';
 import { openSqliteDatabase } from './sqlite.js';
 import type { Database } from './types.js';
 
@@ -12,7 +11,11 @@ const POSTGRES_URL = /^postgres(ql)?:\/\//i;
  */
 export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<Database> {
   const url = options.databaseUrl?.trim() ?? '';
-  if (POSTGRES_URL.test(url)) return openPostgresDatabase(url);
+  if (POSTGRES_URL.test(url)) {
+    // loaded only when used: a bot on SQLite keeps none of the PostgreSQL client in memory
+    const { openPostgresDatabase } = await import('./postgres.js');
+    return openPostgresDatabase(url);
+  }
   if (url !== '') {
     throw new Error('the database URL must start with postgres:// or postgresql:// (leave it unset to use SQLite in the data folder)');
   }
