@@ -23,10 +23,12 @@ const SPLIT =
   /(?<=[?!.;:])\s+|\s+[-–—]+\s+|,?\s+\b(?:and|also|plus)\s+(?=(?:is|are|does|do|can|could|will|would|how|what|who|where|when|which|should)\b)(?!(?:where|who)\s+(?:do|does|should|can|would|must)\s+(?:i|we|you)\s+(?:send|submit|e-?mail|mail|forward|upload)\s+(?:it|them|that|this|those|these)\b|where\s+(?:is|are)\s+(?:it|they|that|this|those|these)\b)/i;
 /** "is that part of the support we get?", "does it cover…": a question about what was just said or asked. */
 export const REFERS_BACK = /^\W*(?:and |but |so )?(?:is|are|does|do|can|could|will|would|should|was|were)\s+(?:that|it|this|those|these)\b/i;
-const QUESTION_START = /^(is|are|does|do|can|could|will|would|how|what|who|where|when|which|should|why)\b/i;
+const QUESTION_START = /^(is|are|does|do|can|could|will|would|how|hows|what|whats|who|whos|where|wheres|when|which|should|why)\b/i;
+/** "…what do you need from me? and whats the number for canada": a second question joined on, its mark left off. */
+const JOINED_ON = /^(?:and|also|plus|but|so)\s+/i;
 const MIN_QUESTION_WORDS = 3;
 
-const asks = (part: string): boolean => QUESTION_START.test(part) || part.endsWith('?');
+const asks = (part: string): boolean => QUESTION_START.test(part.replace(JOINED_ON, '')) || part.endsWith('?');
 
 export function clauses(text: string): Clause[] {
   const parts = text.split(SPLIT).map((part) => part.trim()).filter(Boolean);

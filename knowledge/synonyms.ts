@@ -21,6 +21,9 @@ const RAW: Record<string, string[]> = {
   lump: ['aggregate', 'single'],
   // "rolled up or a separate line per VM?"
   roll: ['aggregate', 'single'],
+  // "roll out a config change in a maintenance window": changes planned and made on a schedule
+  // are what the articles call change management
+  maintenance: ['change', 'management'],
   separate: ['line', 'item'],
   together: ['aggregate', 'single'],
   itemize: ['line', 'item'],

@@ -12,7 +12,9 @@ import { knowledgeFixture, KNOWLEDGE_SETTINGS, removeCombinedCopy } from '../sup
  *   a place no support region covers ("headquartered in Mexico City with no US office");
  *   whether a limit can be reviewed (the recourse after it);
  *   the control one step names ("which tab do I open to start?");
- *   who has to do it ("who has to change the support plan?"): the sentence that says with what login.
+ *   who has to do it ("who has to change the support plan?"): the sentence that says with what login;
+ *   a change made in a maintenance window is change management;
+ *   a second question joined on with "and", its question mark left off.
  */
 
 afterAll(removeCombinedCopy);
@@ -32,6 +34,19 @@ describe.each(KNOWLEDGE_SETTINGS)('on the $label', (setting) => {
       expect(answer.kind).toBe('scope');
       expect(answer.text).toMatch(verdict);
     });
+  });
+
+  run('roll out a config change in a maintenance window: can platform support do that? → change management is outside the scope', () => {
+    const answer = ask('we need to roll out a config change to all our azure vms in a maintenance window next week - can your platform support team do that for us?');
+    expect(answer.kind).toBe('scope');
+    expect(answer.text).toMatch(/^\*\*No: Change Management is outside the scope\*\*/);
+    expect(answer.text).toMatch(/Managed Services/);
+  });
+
+  run('an API error and the outage number in one message, the second question without its mark → both', () => {
+    const answer = ask('getting errors from an api call, what do you need from me? and whats the urgent number for canada');
+    expect(answer.text).toMatch(/request body/);
+    expect(answer.text).toMatch(/1-866-296-5335/);
   });
 
   run('Cust moving their existing AWS account under our care. Who has to change the support plan, and will its cost show up on their consolidated bill? → the root account, and not on the bill', () => {

@@ -41,6 +41,15 @@ describe('a message split into its questions, each with the statement before it'
     expect(clauses('how often?')).toEqual([]);
   });
 
+  it('takes a second question joined on with "and", its question mark left off, as a question', () => {
+    expect(clauses('getting errors from an api call, what do you need from me? and whats the urgent number for canada')).toEqual([
+      { question: 'getting errors from an api call, what do you need from me?', statement: '', previous: '' },
+      { question: 'and whats the urgent number for canada', statement: '', previous: 'getting errors from an api call, what do you need from me?' },
+    ]);
+    // a remark after the question is still no question
+    expect(clauses('who do I call in Canada? and thanks a lot')).toEqual([{ question: 'who do I call in Canada?', statement: '', previous: '' }]);
+  });
+
   it('a question alone has no statement', () => {
     expect(clauses('what do you need from me to look into it')).toEqual([{ question: 'what do you need from me to look into it', statement: '', previous: '' }]);
   });
