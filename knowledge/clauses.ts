@@ -41,7 +41,7 @@ export function clauses(text: string): Clause[] {
       continue;
     }
     // "is it billed by you? and how often?": a follow-up that short is kept only to be read with the question before it
-    const whole = part.replace(/^(?:and|also|plus|but)\s+/i, '').split(/\s+/).length >= MIN_QUESTION_WORDS;
+    const whole = part.replace(JOINED_ON, '').split(/\s+/).length >= MIN_QUESTION_WORDS;
     if (!whole && previous === '') continue;
     out.push({ question: part, statement: said.map(mainClause).join(' '), previous });
     if (whole) previous = part;
